@@ -1,0 +1,307 @@
+"""Actor mentions within one document: people, organisations, countries, with roles.
+
+Candidates come from spaCy's NER (PERSON, ORG, GPE, NORP, LOC, FAC) plus dictionary matches
+the NER missed.  Within the document, full names absorb surnames and titled forms; a bare
+surname goes to the full name seen in the document, else to the dictionary person holding
+office at the DCT.  Capitals and seats of government stand for their country when they act
+("Beijing announced") and stay places otherwise ("talks in Beijing").  Titles before a name
+and appositions after it give the mention's Role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from ..dictionary import ActorDictionary, ActorEntry, normalize, slug
+from ..dictionary import load_dictionary as _load
+from ..records import Mention, Role
+from . import actor_rules as rules
+
+LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+
+
+def load_dictionary(path: str | None = None) -> ActorDictionary:
+    """The actor dictionary the stage uses (built-in, extended by ``path``)."""
+    return _load(path)
+
+
+@dataclass(slots=True)
+class _Cand:
+    """A working candidate (internal to this module)."""
+
+    start: int  # token offsets
+    end: int
+    label: str
+    key: str = ""
+    name: str = ""
+    country: str | None = None
+    role: Role | None = None
+
+
+# ---------------------------------------------------------------------- matcher
+
+
+def _matcher(dictionary: ActorDictionary, doc: Doc) -> tuple[PhraseMatcher, PhraseMatcher]:
+    """(case-sensitive, lower-case) matchers over dictionary names, built once per vocab."""
+    cached = dictionary.cache.get(("matchers", id(doc.vocab)))
+    if cached is not None and cached[0] is doc.vocab:
+        return cached[1], cached[2]
+    tokenizer = spacy.blank("en", vocab=doc.vocab).tokenizer
+    exact, lower = PhraseMatcher(doc.vocab, attr="ORTH"), PhraseMatcher(doc.vocab, attr="LOWER")
+    by_id: dict[str, list[str]] = {}
+    for surface, entry_id in dictionary.surface_forms():
+        forms = {surface, surface.replace("'", "\u2019")}
+        by_id.setdefault(entry_id, []).extend(forms)
+    for entry_id, surfaces in by_id.items():
+        docs = list(tokenizer.pipe(sorted(set(surfaces))))
+        exact.add(entry_id, [d for d in docs if len(d) == 1 or d.text.isupper()])
+        lower.add(entry_id, [d for d in docs if len(d) > 1 and not d.text.isupper()])
+    dictionary.cache[("matchers", id(doc.vocab))] = (doc.vocab, exact, lower)
+    return exact, lower
+
+
+def _dictionary_spans(doc: Doc, dictionary: ActorDictionary) -> list[Span]:
+    exact, lower = _matcher(dictionary, doc)
+    spans = [Span(doc, s, e, label=m) for m, s, e in [*exact(doc), *lower(doc)]]
+    return filter_spans(spans)
+
+
+# ---------------------------------------------------------------------- candidates
+
+
+def _candidates(doc: Doc, dictionary: ActorDictionary) -> list[_Cand]:
+    """NER spans (cleaned) plus dictionary spans that overlap none of them."""
+    cands: list[_Cand] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in LABELS or not rules.plausible(ent):
+            continue
+        start, end = rules.trim(doc, ent.start, ent.end, dictionary, ent.label_)
+        if start >= end:
+            continue
+        cands.append(_Cand(start, end, ent.label_))
+        taken.update(range(ent.start, ent.end))
+    for span in _dictionary_spans(doc, dictionary):
+        if taken.intersection(range(span.start, span.end)):
+            continue
+        entry = dictionary.get(span.label_)
+        if entry is None:
+            continue
+        is_demonym = dictionary.demonym(span.text) is not None and entry.type == "GPE"
+        cands.append(_Cand(span.start, span.end, "NORP" if is_demonym else entry.type))
+    cands.sort(key=lambda c: c.start)
+    return cands
+
+
+def _person_names(doc: Doc, cands: list[_Cand], dictionary: ActorDictionary) -> set[str]:
+    """Normalised single words that are parts of people's names in this document."""
+    words: set[str] = set()
+    for c in cands:
+        if c.label == "PERSON" and c.end - c.start > 1:
+            words.update(normalize(t.text) for t in doc[c.start : c.end])
+    return words
+
+
+def _correct_labels(doc: Doc, cands: list[_Cand], dictionary: ActorDictionary) -> None:
+    """Fix spaCy's types with evidence: known people, surnames of people in the document."""
+    name_words = _person_names(doc, cands, dictionary)
+    for c in cands:
+        text = doc[c.start : c.end].text
+        if c.label == "PERSON":
+            found = dictionary.lookup(text)
+            if found is not None and found.type != "PERSON" and normalize(text) not in name_words:
+                c.label = found.type
+            continue
+        if dictionary.lookup(text, types=("ORG", "GPE", "NORP")) is not None:
+            continue
+        if dictionary.lookup(text, types=("PERSON",)) is not None:
+            c.label = "PERSON"
+        elif c.end - c.start == 1 and normalize(text) in name_words:
+            c.label = "PERSON"
+
+
+# ---------------------------------------------------------------------- people
+
+
+@dataclass(slots=True)
+class _Person:
+    key: str
+    name: str
+    first: int  # token index of the first mention
+    count: int = 0
+
+
+def _full_key(text: str, dictionary: ActorDictionary) -> tuple[str, str]:
+    entry = dictionary.lookup(text, types=("PERSON",))
+    if entry is not None:
+        return entry.id, entry.name
+    return f"person:{slug(text)}", text
+
+
+def _short_forms(person: _Person, dictionary: ActorDictionary) -> dict[str, int]:
+    """Single words that can stand for the person, with a score (surname 2, given name 1)."""
+    entry = dictionary.get(person.key)
+    words = person.name.split()
+    forms = {normalize(words[0]): 1, normalize(words[-1]): 2}
+    if entry is not None and entry.surname:
+        forms[normalize(entry.surname)] = 2
+    return forms
+
+
+def _resolve_short(
+    word: str, people: list[_Person], dictionary: ActorDictionary, dct: str | None,
+    title: str | None,
+) -> _Person | None:
+    """The document's full-name person a single word means (None when nobody fits)."""
+    scored = [(_short_forms(p, dictionary).get(word, 0), p) for p in people]
+    best = max((s for s, _ in scored), default=0)
+    if best == 0:
+        return None
+    matches = [p for s, p in scored if s == best]
+    if len(matches) > 1 and title:
+        titled = [p for p in matches if dictionary.role_dates(p.key, title)]
+        matches = titled or matches
+    if len(matches) > 1:
+        leaders = [p for p in matches if dictionary.is_leader(p.key, dct)]
+        matches = leaders or matches
+    return sorted(matches, key=lambda p: (-p.count, p.first))[0]
+
+
+def _key_people(doc: Doc, cands: list[_Cand], dictionary: ActorDictionary) -> None:
+    dct = doc._.storyline_dct
+    people: dict[str, _Person] = {}
+    persons = [c for c in cands if c.label == "PERSON"]
+    for c in persons:
+        text = rules.name_text(doc[c.start : c.end])
+        if len(text.split()) > 1 or dictionary.lookup(text, types=("PERSON",)) is not None:
+            c.key, c.name = _full_key(text, dictionary)
+            person = people.setdefault(c.key, _Person(c.key, c.name, c.start))
+            person.count += 1
+            if len(text) > len(person.name) and c.key.startswith("person:") and \
+                    dictionary.get(c.key) is None:
+                person.name = text
+    for c in persons:
+        if c.key:
+            c.name = people[c.key].name
+            continue
+        text = rules.name_text(doc[c.start : c.end])
+        title = c.role.title if c.role else None
+        found = _resolve_short(normalize(text), list(people.values()), dictionary, dct, title)
+        if found is not None:
+            c.key, c.name = found.key, found.name
+            continue
+        entry = dictionary.person_by_surname(text, dct, title)
+        c.key, c.name = (entry.id, entry.name) if entry else (f"person:{slug(text)}", text)
+
+
+def _country_name(dictionary: ActorDictionary, code: str | None) -> str | None:
+    entry = dictionary.country(code) if code else None
+    return entry.name if entry else None
+
+
+def _finish_person(doc: Doc, c: _Cand, dictionary: ActorDictionary) -> None:
+    """Country of a person; a leader's name before 'administration' stands for the country."""
+    entry = dictionary.get(c.key)
+    c.country = entry.country if entry else None
+    if c.country is None and c.role and c.role.org:
+        c.country = dictionary.country_of(c.role.org)
+    span = doc[c.start : c.end]
+    if rules.governing(span, dictionary) and entry and entry.country and \
+            dictionary.is_leader(entry.id, doc._.storyline_dct):
+        country = dictionary.country(entry.country)
+        if country is not None:
+            c.key, c.name, c.label, c.role = country.id, country.name, "GPE", None
+
+
+# ---------------------------------------------------------------------- places, orgs
+
+
+def _key_entry(doc: Doc, c: _Cand, entry: ActorEntry, dictionary: ActorDictionary) -> None:
+    span = doc[c.start : c.end]
+    c.country = entry.country
+    target = dictionary.get(entry.acts_for) if entry.acts_for else None
+    if target is not None and rules.acting(span, dictionary):
+        c.key, c.name, c.label = target.id, target.name, target.type
+        return
+    c.key, c.name = entry.id, entry.name
+    if entry.type == "PERSON":
+        c.label = "PERSON"
+    elif target is not None:
+        c.label = "GPE" if entry.id.startswith("city:") else "FAC"
+    elif c.label not in ("NORP",) or entry.type != "GPE":
+        c.label = entry.type
+
+
+def _key_other(doc: Doc, c: _Cand, dictionary: ActorDictionary) -> None:
+    span = doc[c.start : c.end]
+    text = rules.name_text(span)
+    demonym = dictionary.demonym(text)
+    if demonym is not None:
+        c.key, c.name, c.country = demonym.id, demonym.name, demonym.country
+        c.label = "GPE" if rules.governing(span, dictionary) else "NORP"
+        return
+    entry = dictionary.lookup(text, types=None if c.label in ("LOC", "FAC") else
+                              (("ORG", "PERSON") if c.label == "ORG" else None))
+    if entry is None and c.label == "ORG":
+        entry = dictionary.lookup(text)
+    if entry is not None:
+        _key_entry(doc, c, entry, dictionary)
+        return
+    prefix = {"GPE": "gpe", "NORP": "norp", "LOC": "loc", "FAC": "fac"}.get(c.label, "org")
+    c.key, c.name = f"{prefix}:{slug(text)}", text
+    code, _ = dictionary.split_country(text)
+    c.country = code
+
+
+# ---------------------------------------------------------------------- main
+
+
+def _mention(doc: Doc, c: _Cand) -> Mention:
+    span = doc[c.start : c.end]
+    return Mention(
+        doc=doc._.storyline_doc_id or "",
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        label=c.label,
+        key=c.key,
+        name=c.name,
+        country=c.country,
+        role=c.role,
+    )
+
+
+def find(doc: Doc, dictionary: ActorDictionary | None = None) -> list[Mention]:
+    """Actor mentions of ``doc`` with in-document keys, names, countries and roles."""
+    dictionary = dictionary or load_dictionary()
+    cands = _candidates(doc, dictionary)
+    cands = rules.merge_possessive_orgs(doc, cands, dictionary, _Cand)
+    _correct_labels(doc, cands, dictionary)
+    cands.extend(_Cand(s, e, "PERSON") for s, e in rules.titled_names(doc, cands, dictionary))
+    cands.sort(key=lambda c: c.start)
+    consumed = rules.assign_roles(doc, cands, dictionary)
+    cands = [c for c in cands if not consumed.intersection(range(c.start, c.end))]
+    _key_people(doc, cands, dictionary)
+    for c in cands:
+        if c.label == "PERSON":
+            _finish_person(doc, c, dictionary)
+        else:
+            _key_other(doc, c, dictionary)
+    return [_mention(doc, c) for c in cands if c.key]
+
+
+def set_annotations(doc: Doc, mentions: Sequence[Mention]) -> None:
+    doc._.storyline_mentions = list(mentions)
+
+
+__all__ = ["find", "load_dictionary", "set_annotations"]
+
+
+def _unused(token: Token) -> None:  # pragma: no cover - keeps Token import for typing helpers
+    del token

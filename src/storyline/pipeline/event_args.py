@@ -1,0 +1,252 @@
+"""Arguments of an event trigger from the dependency parse: participants, place, time.
+
+All functions are pure over a parsed Doc and the records earlier stages wrote on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Mention, Timex
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+PLACE_PREPS = {"in", "at", "to", "inside", "near"}
+PRONOUNS = {"he", "she", "him", "her", "his"}
+GROUP_PRONOUNS = {"they", "them", "their", "both"}
+
+
+@dataclass(frozen=True, slots=True)
+class DocIndex:
+    """Token → mention and token → timex lookups for one Doc."""
+
+    mention_at: tuple[Mention | None, ...]
+    timex_at: tuple[Timex | None, ...]
+
+    @classmethod
+    def build(cls, doc: Doc) -> DocIndex:
+        mentions: list[Mention | None] = [None] * len(doc)
+        timexes: list[Timex | None] = [None] * len(doc)
+        for m in doc._.storyline_mentions or ():
+            for tok in _tokens_in(doc, m.start, m.end):
+                mentions[tok.i] = m
+        for t in doc._.storyline_timexes or ():
+            if t.type not in ("DATE", "TIME"):
+                continue
+            for tok in _tokens_in(doc, t.start, t.end):
+                timexes[tok.i] = t
+        return cls(tuple(mentions), tuple(timexes))
+
+
+def _tokens_in(doc: Doc, start: int, end: int) -> Span | list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span if span is not None else []
+
+
+def governor(tok: Token) -> Token:
+    """The verb a nominal trigger hangs from (itself for verbs)."""
+    cur = tok
+    for _ in range(4):
+        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def ancestors_upto(tok: Token, n: int) -> list[Token]:
+    out = []
+    cur = tok
+    for _ in range(n):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+# ---------------------------------------------------------------------------- time
+
+
+def linked_timex(trigger: Token, index: DocIndex) -> Timex | None:
+    """The date expression attached to the trigger or to the verb it hangs from.
+
+    A timex is linked when one of its tokens has the trigger (or its governing verb) among
+    its first three ancestors; the closest such timex wins.
+    """
+    sent = trigger.sent
+    heads = {trigger.i, governor(trigger).i}
+    best: tuple[int, Timex] | None = None
+    for tok in sent:
+        tx = index.timex_at[tok.i]
+        if tx is None or tx.lo is None:
+            continue
+        chain = [tok, *ancestors_upto(tok, 3)]
+        for depth, anc in enumerate(chain):
+            if anc.i in heads:
+                score = depth * 10 + abs(tok.i - trigger.i)
+                if best is None or score < best[0]:
+                    best = (score, tx)
+                break
+            if depth > 0 and anc.pos_ == "VERB" and anc.i not in heads:
+                break
+    return best[1] if best else None
+
+
+def sentence_timexes(sent: Span, index: DocIndex) -> list[Timex]:
+    seen: list[Timex] = []
+    for tok in sent:
+        tx = index.timex_at[tok.i]
+        if tx is not None and tx.lo is not None and tx not in seen:
+            seen.append(tx)
+    return seen
+
+
+# ---------------------------------------------------------------------------- actors
+
+
+def subtree_mentions(tok: Token, index: DocIndex, stop: set[int] | None = None) -> list[Mention]:
+    """Actor mentions inside the trigger's subtree (not descending into clauses)."""
+    out: list[Mention] = []
+    stack = [tok]
+    while stack:
+        cur = stack.pop()
+        if stop and cur.i in stop:
+            continue
+        m = index.mention_at[cur.i]
+        if m is not None and m.label in ACTOR_LABELS and not is_place(cur, m):
+            out.append(m)
+        for child in cur.children:
+            if child.dep_ in ("relcl", "advcl", "ccomp", "parataxis", "acl") and child is not tok:
+                continue
+            stack.append(child)
+    return _unique(out)
+
+
+def subject_mentions(verb: Token, index: DocIndex) -> list[Mention]:
+    """Mentions in the subject of ``verb`` or, through xcomp/conj, of the verbs above it."""
+    cur: Token | None = verb
+    for _ in range(4):
+        if cur is None:
+            break
+        subjects = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+        found: list[Mention] = []
+        for s in subjects:
+            found.extend(subtree_mentions(s, index))
+        if found:
+            return _unique(found)
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp") and cur.head is not cur:
+            cur = cur.head
+        else:
+            break
+    return []
+
+
+def is_place(tok: Token, mention: Mention) -> bool:
+    """A place mention used as a place ("in Geneva"), not as an actor ("Geneva said")."""
+    if mention.label not in PLACE_LABELS:
+        return False
+    if mention.key.startswith("country:") and tok.dep_ in ("nsubj", "nsubjpass", "poss"):
+        return False
+    head = tok
+    while head.dep_ in ("compound", "appos", "conj", "flat") and head.head is not head:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS | {"from", "for", "across"}
+
+
+def location_of(trigger: Token, index: DocIndex) -> str | None:
+    """The place an event happens: 'in/at/to X' on the trigger or its verb, a 'Geneva talks'
+    compound, the direct object of visit/travel, or the noun a 'where' clause hangs from."""
+    candidates: list[Token] = []
+    gov = governor(trigger)
+    for head in (trigger, gov):
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+                candidates.extend(c for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ in ("compound", "dobj", "npadvmod", "nmod") and head.lemma_ in (
+                "visit", "travel", "meeting", "talk", "talks", "summit", "conference", "tour",
+            ):  # fmt: skip
+                candidates.append(child)
+    if trigger.dep_ == "relcl" or gov.dep_ == "relcl":
+        rel = trigger if trigger.dep_ == "relcl" else gov
+        if any(c.lower_ == "where" for c in rel.children):
+            candidates.append(rel.head)
+    for cand in candidates:
+        place = _place_phrase(cand, index)
+        if place:
+            return place
+    return None
+
+
+def _place_phrase(tok: Token, index: DocIndex) -> str | None:
+    m = index.mention_at[tok.i]
+    if m is None or m.label not in PLACE_LABELS:
+        return None
+    text = m.text
+    # "Geneva, Switzerland": keep an appositive country.
+    for child in tok.children:
+        cm = index.mention_at[child.i]
+        if child.dep_ in ("appos", "conj") and cm is not None and cm.label in PLACE_LABELS and cm is not m:
+            text = f"{text}, {cm.text}"
+            break
+    return text
+
+
+def pronoun_antecedent(tok: Token, index: DocIndex, window: int = 3) -> Mention | None:
+    """The most recent PERSON subject before a he/she pronoun, within a few sentences."""
+    doc = tok.doc
+    sent_start = tok.sent.start
+    first = max(0, _sent_index_start(doc, sent_start, window))
+    for i in range(tok.i - 1, first - 1, -1):
+        m = index.mention_at[i]
+        if m is not None and m.label == "PERSON" and doc[i].dep_ in ("nsubj", "nsubjpass", "compound"):
+            return m
+    for i in range(tok.i - 1, first - 1, -1):
+        m = index.mention_at[i]
+        if m is not None and m.label == "PERSON":
+            return m
+    return None
+
+
+def _sent_index_start(doc: Doc, start: int, back: int) -> int:
+    sents = [s.start for s in doc.sents if s.start <= start]
+    return sents[-1 - back] if len(sents) > back else 0
+
+
+def participants(trigger: Token, index: DocIndex) -> list[Mention]:
+    """Actors of an event: subject side plus the trigger's own arguments."""
+    gov = governor(trigger)
+    found = subtree_mentions(trigger, index) if trigger.pos_ != "VERB" else []
+    found += subject_mentions(gov, index)
+    if trigger.pos_ == "VERB":
+        found += subtree_mentions(trigger, index, stop=_subject_tokens(trigger))
+    elif trigger.dep_ in ("dobj", "pobj", "attr") and gov is not trigger:
+        found += [m for m in subtree_mentions(gov, index) if m not in found]
+    found += _pronoun_subjects(gov, index)
+    return _unique(found)
+
+
+def _subject_tokens(verb: Token) -> set[int]:
+    return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+
+
+def _pronoun_subjects(verb: Token, index: DocIndex) -> list[Mention]:
+    out = []
+    for c in verb.subtree:
+        if c.lower_ in PRONOUNS and index.mention_at[c.i] is None and c.dep_ in ("nsubj", "nsubjpass", "poss", "conj"):
+            m = pronoun_antecedent(c, index)
+            if m is not None:
+                out.append(m)
+    return out
+
+
+def _unique(items: Sequence[Mention]) -> list[Mention]:
+    seen: set[str] = set()
+    out = []
+    for m in items:
+        if m.key not in seen:
+            seen.add(m.key)
+            out.append(m)
+    return out

@@ -1,0 +1,180 @@
+"""Typed event attributes from numbers: tariff rates, purchase commitments, market moves."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from ..records import Mention, Quantity, Timex
+from .event_args import DocIndex, governor, subject_mentions
+from .lexicon import load
+
+
+def _in_span(q: Quantity, sent: Span) -> bool:
+    return sent.start_char <= q.start < sent.end_char
+
+
+def _token_at(sent: Span, char: int) -> Token | None:
+    for tok in sent:
+        if tok.idx <= char < tok.idx + len(tok.text):
+            return tok
+    return None
+
+
+def nearest_percent(trigger: Token, quantities: Sequence[Quantity]) -> Quantity | None:
+    """The rate of a tariff: the percent in the trigger's clause closest to it."""
+    sent = trigger.sent
+    gov = governor(trigger)
+    clause = {t.i for t in gov.subtree}
+    best: tuple[int, Quantity] | None = None
+    for q in quantities:
+        if q.unit != "percent" or not _in_span(q, sent):
+            continue
+        tok = _token_at(sent, q.start)
+        if tok is None or (tok.i not in clause and abs(tok.i - trigger.i) > 3):
+            continue
+        dist = abs(tok.i - trigger.i) + (0 if tok.i > trigger.i or trigger.i - tok.i <= 3 else 5)
+        if best is None or dist < best[0]:
+            best = (dist, q)
+    return best[1] if best else None
+
+
+def country_of(m: Mention) -> str | None:
+    if m.country:
+        return m.country
+    if m.key.startswith("country:"):
+        return m.key.split(":", 1)[1]
+    return None
+
+
+def tariff_attributes(trigger: Token, index: DocIndex, quantities: Sequence[Quantity]) -> dict[str, Any]:
+    attrs: dict[str, Any] = {}
+    q = nearest_percent(trigger, quantities)
+    if q is not None:
+        attrs["rate"] = q.value
+        if q.previous is not None:
+            attrs["previous_rate"] = q.previous
+    imposers = [country_of(m) for m in subject_mentions(governor(trigger), index)]
+    imposers += [country_of(m) for m in _possessors(trigger, index)]
+    imposer = next((c for c in imposers if c), None)
+    target = _target_country(trigger, index)
+    if imposer:
+        attrs["imposer"] = imposer
+    if target and target != imposer:
+        attrs["target"] = target
+    scope = _scope(trigger)
+    if scope:
+        attrs["scope"] = scope
+    return attrs
+
+
+def _possessors(trigger: Token, index: DocIndex) -> list[Mention]:
+    out = []
+    for c in trigger.children:
+        m = index.mention_at[c.i]
+        if c.dep_ == "poss" and m is not None:
+            out.append(m)
+    return out
+
+
+def _target_country(trigger: Token, index: DocIndex) -> str | None:
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("on", "against", "for"):
+            continue
+        for tok in prep.subtree:
+            m = index.mention_at[tok.i]
+            if m is not None and country_of(m):
+                return country_of(m)
+    for c in trigger.children:  # "Chinese tariffs" means tariffs on China only with "on"; skip
+        if c.dep_ == "compound":
+            m = index.mention_at[c.i]
+            if m is not None and m.label == "NORP" and country_of(m):
+                return None
+    return None
+
+
+def _scope(trigger: Token) -> str | None:
+    for prep in trigger.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "for"):
+            words = [t.text for t in prep.subtree][1:]
+            if words:
+                return " ".join(words)[:80]
+    return None
+
+
+def purchase_attributes(
+    trigger: Token, index: DocIndex, quantities: Sequence[Quantity], deadline: Timex | None
+) -> dict[str, Any]:
+    attrs: dict[str, Any] = {}
+    sent = trigger.sent
+    qs = [q for q in quantities if _in_span(q, sent) and q.unit != "percent"]
+    if qs:
+        q = min(qs, key=lambda x: abs(x.start - trigger.idx))
+        attrs.update(quantity=q.value, unit=q.unit)
+        if q.item:
+            attrs["commodity"] = _commodity(q.item)
+    buyers = [country_of(m) for m in subject_mentions(governor(trigger), index)]
+    buyer = next((c for c in buyers if c), None)
+    if buyer:
+        attrs["buyer"] = buyer
+    seller = _seller(sent, index, buyer)
+    if seller:
+        attrs["seller"] = seller
+    if deadline is not None and deadline.hi:
+        attrs["deadline"] = deadline.hi
+    return attrs
+
+
+def _commodity(item: str) -> str:
+    words = [w for w in re.findall(r"[A-Za-z-]+", item) if w.lower() not in {"of", "the", "u", "s"}]
+    return (words[-1] if words else item).lower()
+
+
+def _seller(sent: Span, index: DocIndex, buyer: str | None) -> str | None:
+    for tok in sent:
+        m = index.mention_at[tok.i]
+        if m is not None and tok.dep_ in ("compound", "amod", "nmod") and country_of(m) not in (None, buyer):
+            return country_of(m)
+    return None
+
+
+_INSTRUMENT_RE: re.Pattern[str] | None = None
+
+
+def _instrument_re() -> re.Pattern[str]:
+    global _INSTRUMENT_RE  # noqa: PLW0603
+    if _INSTRUMENT_RE is None:
+        names = sorted(load("event_triggers")["instruments"], key=len, reverse=True)
+        alt = "|".join(re.escape(n) for n in names)
+        _INSTRUMENT_RE = re.compile(rf"\b(?:{alt})(?:\s+(?:index|futures|composite|average))*\b", re.I)
+    return _INSTRUMENT_RE
+
+
+def market_moves(sent: Span, quantities: Sequence[Quantity]) -> list[tuple[str, dict[str, Any], int]]:
+    """Market moves in a sentence: (instrument, attributes, char offset of the number)."""
+    text = sent.text
+    instruments = [(m.start() + sent.start_char, m.group(0)) for m in _instrument_re().finditer(text)]
+    if not instruments:
+        return []
+    moves: dict[int, tuple[str, dict[str, Any], int]] = {}
+    for q in quantities:
+        if not _in_span(q, sent) or q.unit not in ("percent", "points"):
+            continue
+        before = [(pos, name) for pos, name in instruments if pos < q.start]
+        if not before:
+            continue
+        pos, name = before[-1]
+        sign = -1.0 if q.direction == "down" else 1.0
+        key = pos
+        inst, attrs, at = moves.get(key, (name, {"instrument": _instrument_name(name)}, q.start))
+        field = "change_pct" if q.unit == "percent" else "change_points"
+        attrs.setdefault(field, sign * q.value)
+        moves[key] = (inst, attrs, at)
+    return [m for m in moves.values() if "change_pct" in m[1] or "change_points" in m[1]]
+
+
+def _instrument_name(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()

@@ -1,0 +1,82 @@
+"""Event status from tense, modality and the words around the trigger.
+
+planned · threatened · announced · occurred · in_effect · suspended · cancelled · unknown
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..records import Timex
+from .event_args import ancestors_upto, governor
+from .lexicon import load
+
+FUTURE_AUX = {"will", "'ll", "shall", "would"}
+
+
+def _words(name: str) -> set[str]:
+    return set(load("event_triggers")["status"][name])
+
+
+def clause_tense(verb: Token) -> str:
+    """past | present | future | none, from the verb and its auxiliaries."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lowers = {a.lower_ for a in aux}
+    if lowers & FUTURE_AUX or any(a.lower_ == "going" for a in aux):
+        return "future"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
+        return "past"
+    if any(a.lemma_ == "have" for a in aux) and verb.tag_ == "VBN":
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP", "VBG") or any(a.tag_ in ("VBZ", "VBP") for a in aux):
+        return "present"
+    if verb.tag_ == "VB" and verb.dep_ == "xcomp":
+        return clause_tense(verb.head) if verb.head is not verb else "none"
+    return "none"
+
+
+def _context(trigger: Token) -> set[str]:
+    """Lower-cased words that govern or modify the trigger, for modality cues."""
+    gov = governor(trigger)
+    words = {trigger.lower_, trigger.lemma_.lower()}
+    for tok in (trigger, gov, *ancestors_upto(trigger, 3)):
+        words.add(tok.lower_)
+        words.add(tok.lemma_.lower())
+        for c in tok.children:
+            if c.dep_ in ("aux", "auxpass", "amod", "advmod", "neg", "xcomp", "compound", "prt"):
+                words.add(c.lower_)
+                words.add(c.lemma_.lower())
+    return words
+
+
+def status_of(trigger: Token, event_type: str, when: Timex | None, dct: str | None) -> str:
+    """The status of an event from its trigger's clause and its date against the DCT."""
+    words = _context(trigger)
+    gov = governor(trigger)
+    tense = clause_tense(gov)
+    if words & _words("threatened") and event_type not in ("statement",):
+        return "threatened"
+    if words & _words("cancelled") and event_type in ("tariff", "export_control", "sanction"):
+        return "cancelled"
+    if words & _words("suspended") and event_type in ("tariff", "export_control", "sanction"):
+        return "suspended"
+    if tense == "future" or words & _words("planned"):
+        return _planned_unless_past(when, dct)
+    if event_type in ("tariff", "export_control", "sanction") and words & _words("in_effect"):
+        return "in_effect" if tense != "future" else "planned"
+    if words & _words("announced") and event_type in ("tariff", "export_control", "sanction"):
+        return "announced"
+    if tense in ("past", "present") or _before(when, dct):
+        return "occurred"
+    return "unknown"
+
+
+def _before(when: Timex | None, dct: str | None) -> bool:
+    return bool(when and when.hi and dct and when.hi <= dct)
+
+
+def _planned_unless_past(when: Timex | None, dct: str | None) -> str:
+    """Planned, unless the date given is already over at the DCT (then it happened)."""
+    if when and when.hi and dct and when.hi < dct and (when.lo or "") < dct:
+        return "occurred"
+    return "planned"

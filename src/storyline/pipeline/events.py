@@ -1,0 +1,299 @@
+"""The events stage: typed events from triggers and the dependency parse.
+
+For each sentence: find trigger words (``data/event_triggers.yaml``), group triggers of one
+type that belong together (a verb and its noun object, "meet ... for talks"), then read each
+group's participants, place, date (from the temporal stage), status, numbers and summary.
+Dates come from the time expression attached to the trigger; failing that, from the verb it
+depends on, from the narrative time of the previous sentences, and for past events with no
+time at all a "recent" window before the DCT.  Every event cites its sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Event, Mention, SourceSpan, Timex
+from . import event_args as args
+from .event_attrs import market_moves, purchase_attributes, tariff_attributes
+from .event_status import status_of
+from .lexicon import load
+from ..summaries import render
+
+COMMUNICATION = {"meeting", "call", "visit", "summit"}
+RECENT_DAYS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    token: Token
+    type: str
+    anaphoric: bool = False
+
+
+def _lexicon() -> dict[str, Any]:
+    return load("event_triggers")
+
+
+def _context_words(tok: Token) -> set[str]:
+    words: set[str] = set()
+    near = [*tok.children, tok.head, *tok.head.children]
+    for child in list(tok.children):
+        near.extend(child.children)
+    near.extend(tok.doc[max(tok.i - 3, tok.sent.start) : tok.i])
+    for t in near:
+        words.add(t.lower_)
+        words.add(t.lemma_.lower())
+    return words
+
+
+def triggers(sent: Span) -> list[Trigger]:
+    lex = _lexicon()
+    out = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB":
+            entry = lex["verb"].get(lemma)
+            if entry is None and lemma in lex["speech"]:
+                entry = {"type": "statement"}
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            entry = lex["noun"].get(lemma)
+            if entry and entry.get("plural_only") and tok.tag_ != "NNS":
+                entry = None
+        else:
+            entry = None
+        if not entry:
+            continue
+        needs = entry.get("needs")
+        if needs and not set(needs) & _context_words(tok):
+            continue
+        out.append(Trigger(tok, entry["type"], bool(entry.get("anaphoric"))))
+    return out
+
+
+def group_triggers(found: list[Trigger]) -> list[list[Trigger]]:
+    """Triggers of one type where one governs the other form one event."""
+    groups: list[list[Trigger]] = []
+    for trig in found:
+        for group in groups:
+            if group[0].type == trig.type and _related(group[0].token, trig.token):
+                group.append(trig)
+                break
+        else:
+            groups.append([trig])
+    return groups
+
+
+def _without_reporting(groups: list[list[Trigger]]) -> list[list[Trigger]]:
+    """Drop a statement whose verb reports another event of the same sentence
+    ("Beijing announced new export controls" is the export controls, not a statement)."""
+    others = [g for g in groups if g[0].type != "statement"]
+    kept = []
+    for g in groups:
+        if g[0].type == "statement" and any(
+            g[0].token in args.ancestors_upto(o[0].token, 4) for o in others
+        ):
+            continue
+        kept.append(g)
+    return kept
+
+
+def _related(a: Token, b: Token) -> bool:
+    if a.head == b or b.head == a or a.head == b.head:
+        return True
+    return b in args.ancestors_upto(a, 2) or a in args.ancestors_upto(b, 2)
+
+
+# ---------------------------------------------------------------------------- dating
+
+
+@dataclass
+class Narrative:
+    """The running time of the text: the last dated event per status class."""
+
+    last: dict[str, tuple[int, Timex]]
+
+    def remember(self, status: str, sent_i: int, when: Timex) -> None:
+        self.last[_status_class(status)] = (sent_i, when)
+
+    def recall(self, status: str, sent_i: int) -> Timex | None:
+        got = self.last.get(_status_class(status))
+        if got and sent_i - got[0] <= 2:
+            return got[1]
+        return None
+
+
+def _status_class(status: str) -> str:
+    return "future" if status in ("planned", "threatened") else "past"
+
+
+def date_for(trig: Token, index: args.DocIndex) -> Timex | None:
+    when = args.linked_timex(trig, index)
+    if when is not None:
+        return when
+    for anc in args.ancestors_upto(trig, 4):
+        when = args.linked_timex(anc, index)
+        if when is not None:
+            return when
+    return None
+
+
+def recent_window(dct: str | None) -> Timex | None:
+    """An undated past event in a news report: within the month before publication."""
+    if not dct:
+        return None
+    day = dt.date.fromisoformat(dct)
+    lo = (day - dt.timedelta(days=RECENT_DAYS)).isoformat()
+    return Timex(start=0, end=0, text="", type="DATE", value="PAST_REF", lo=lo, hi=dct,
+                 precision="month", tense="past", relative=True)  # fmt: skip
+
+
+# ---------------------------------------------------------------------------- assembly
+
+
+def find(doc: Doc) -> list[Event]:
+    index = args.DocIndex.build(doc)
+    dct = doc._.storyline_dct
+    quantities = list(doc._.storyline_quantities or ())
+    narrative = Narrative({})
+    events: list[Event] = []
+    for sent_i, sent in enumerate(doc.sents):
+        for group in _without_reporting(group_triggers(triggers(sent))):
+            event = _event(doc, sent, sent_i, group, index, quantities, narrative, dct)
+            if event is None:
+                continue
+            prior = _antecedent(events, event, group[0])
+            if prior is not None:
+                events[events.index(prior)] = _absorb(prior, event)
+            else:
+                events.append(event)
+        events.extend(_market_events(doc, sent, quantities, dct))
+        _attach_delegation(sent, index, events)
+    return events
+
+
+def _event(
+    doc: Doc, sent: Span, sent_i: int, group: list[Trigger], index: args.DocIndex,
+    quantities: list[Any], narrative: Narrative, dct: str | None,
+) -> Event | None:  # fmt: skip
+    head = min(group, key=lambda t: (t.token.pos_ != "VERB", t.token.i)).token
+    etype = group[0].type
+    when = next((w for t in group if (w := date_for(t.token, index)) is not None), None)
+    status = status_of(head, etype, when, dct)
+    dated_by = "text"
+    if when is None:
+        when = narrative.recall(status, sent_i)
+        dated_by = "narrative"
+    if when is None and status in ("occurred", "announced", "in_effect") and etype != "statement":
+        when = recent_window(dct)
+        dated_by = "recent"
+    if when is not None and dated_by == "text":
+        narrative.remember(status, sent_i, when)
+    people: list[Mention] = []
+    for t in group:
+        people += [m for m in args.participants(t.token, index) if m not in people]
+    if etype == "statement" and (dated_by != "text" or not people):
+        return None
+    location = next((loc for t in group if (loc := args.location_of(t.token, index))), None)
+    attrs = _attributes(etype, head, index, quantities, when)
+    attrs["dated_by"] = dated_by
+    start, end, precision = _dates(when, etype, attrs)
+    return Event(
+        id=f"{doc._.storyline_doc_id}:e{head.idx}", type=etype,
+        summary=render(etype, [m.name or m.text for m in people], location, attrs, status),
+        start=start, end=end, date_precision=precision, status=status,
+        participants=tuple(m.key for m in people), location=location, attributes=attrs,
+        sources=(SourceSpan(doc._.storyline_doc_id, sent.start_char, sent.end_char, sent.text),),
+        confidence=_confidence(dated_by, people, location), trigger=head.text, when=when,
+        doc=doc._.storyline_doc_id,
+    )  # fmt: skip
+
+
+def _attributes(
+    etype: str, head: Token, index: args.DocIndex, quantities: list[Any], when: Timex | None
+) -> dict[str, Any]:
+    if etype == "tariff":
+        return tariff_attributes(head, index, quantities)
+    if etype == "purchase_commitment":
+        deadline = when if when is not None and when.mod in ("END", "BEFORE") else None
+        return purchase_attributes(head, index, quantities, deadline)
+    return {}
+
+
+def _dates(when: Timex | None, etype: str, attrs: dict[str, Any]) -> tuple[str | None, str | None, str]:
+    if when is None or when.lo is None:
+        return None, None, "unknown"
+    if etype == "purchase_commitment" and "deadline" in attrs and when.mod in ("END", "BEFORE"):
+        return when.lo, when.hi, when.precision
+    return when.lo, when.hi or when.lo, when.precision
+
+
+def _confidence(dated_by: str, people: list[Mention], location: str | None) -> float:
+    score = {"text": 0.7, "narrative": 0.55, "recent": 0.4}.get(dated_by, 0.4)
+    score += 0.1 if people else -0.1
+    score += 0.05 if location else 0.0
+    return round(min(max(score, 0.05), 0.95), 2)
+
+
+def _antecedent(events: list[Event], new: Event, trig: Trigger) -> Event | None:
+    """A generic, undated mention ("the talks", "held discussions") of a just-reported event."""
+    if new.attributes.get("dated_by") == "text" or new.type not in COMMUNICATION:
+        return None
+    for prior in reversed(events[-3:]):
+        if prior.type in COMMUNICATION and _status_class(prior.status) == _status_class(new.status):
+            if prior.attributes.get("dated_by") == "text":
+                return prior
+    return None
+
+
+def _absorb(prior: Event, new: Event) -> Event:
+    people = prior.participants + tuple(p for p in new.participants if p not in prior.participants)
+    return prior.replace(
+        participants=people,
+        location=prior.location or new.location,
+        sources=prior.sources + tuple(s for s in new.sources if s not in prior.sources),
+    )
+
+
+def _market_events(doc: Doc, sent: Span, quantities: list[Any], dct: str | None) -> Iterator[Event]:
+    for instrument, attrs, at in market_moves(sent, quantities):
+        attrs = {**attrs, "dated_by": "dct"}
+        pct = attrs.get("change_pct")
+        pts = attrs.get("change_points")
+        change = ", ".join(x for x in (f"{pct:+g}%" if pct is not None else "", f"{pts:+g} points" if pts is not None else "") if x)
+        yield Event(
+            id=f"{doc._.storyline_doc_id}:m{at}", type="market_move",
+            summary=f"Market move: {instrument} {change}", start=dct, end=dct,
+            date_precision="day" if dct else "unknown", status="occurred",
+            attributes=attrs,
+            sources=(SourceSpan(doc._.storyline_doc_id, sent.start_char, sent.end_char, sent.text),),
+            confidence=0.6, trigger=instrument, doc=doc._.storyline_doc_id,
+        )  # fmt: skip
+
+
+DELEGATION = {"represent", "lead", "delegation", "include", "accompany", "join", "head"}
+
+
+def _attach_delegation(sent: Span, index: args.DocIndex, events: list[Event]) -> None:
+    """ "Representing the US will be A, B and C": people join the last planned meeting."""
+    if not events or not any(t.lemma_.lower() in DELEGATION for t in sent):
+        return
+    people = [m for t in sent if (m := index.mention_at[t.i]) is not None and m.label == "PERSON"]
+    if not people:
+        return
+    for k in range(len(events) - 1, max(len(events) - 4, -1), -1):
+        ev = events[k]
+        if ev.type in ("meeting", "summit", "visit") and ev.sources[-1].end <= sent.start_char:
+            if sent.start_char - ev.sources[-1].end > 600:
+                return
+            keys = ev.participants + tuple(m.key for m in people if m.key not in ev.participants)
+            events[k] = ev.replace(participants=keys)
+            return
+
+
+def set_annotations(doc: Doc, events: list[Event]) -> None:
+    doc._.storyline_events = events

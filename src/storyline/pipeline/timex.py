@@ -1,0 +1,79 @@
+"""spaCy stage ``storyline_timex``: time expressions normalised against the document date.
+
+The expressions are found by compiled regexes over ``doc.text`` (:mod:`storyline.time`);
+spaCy is only asked for the tense of the clause that governs each expression (the
+dependency parse: will/shall/'s going to/expected to/scheduled to/plans to → future,
+VBD or has+VBN → past), which decides 'met on Tuesday' against 'will meet on Tuesday'.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..records import Timex
+from ..time import normalise_hits, parse_dct, scan
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll", "must", "should", "would", "could", "may",
+                         "might", "can", "ca"})
+_FUTURE_HEADS = frozenset({"expect", "schedule", "plan", "set", "due", "go", "intend", "aim", "prepare",
+                           "hope", "seek", "want", "agree", "promise", "vow", "pledge", "threaten",
+                           "need", "have", "try", "wish", "propose", "decide", "slate", "poise"})
+_PAST_TAGS = frozenset({"VBD"})
+_MAX_CLIMB = 8
+
+
+def _governor(token: Token) -> Token | None:
+    """The verb whose clause contains ``token`` (climbing the dependency tree)."""
+    for _ in range(_MAX_CLIMB):
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound"):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _own_tense(verb: Token) -> str | None:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & _FUTURE_AUX:
+        return "future"
+    if verb.tag_ in _PAST_TAGS or any(a.tag_ in _PAST_TAGS for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and words & {"has", "have", "'ve", "'s"}:
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "present"
+    return None
+
+
+def tense_of(token: Token) -> str:
+    """past | present | future | none for the clause governing ``token``."""
+    verb = _governor(token)
+    if verb is None:
+        return "none"
+    for _ in range(3):
+        head = verb.head
+        if verb.dep_ == "xcomp" and head is not verb and head.lemma_.lower() in _FUTURE_HEADS:
+            return "future"
+        own = _own_tense(verb)
+        if own is not None:
+            return own
+        if verb.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or head is verb:
+            break
+        verb = head
+    return "none"
+
+
+def find(doc: Doc) -> list[Timex]:
+    """Time expressions of ``doc`` normalised against ``doc._.storyline_dct``."""
+    hits = scan(doc.text)
+    tenses = []
+    for hit in hits:
+        span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+        tenses.append(tense_of(span.root) if span is not None and len(span) else "none")
+    return normalise_hits(hits, parse_dct(doc._.storyline_dct), tenses)
+
+
+def set_annotations(doc: Doc, timexes: list[Timex]) -> None:
+    doc._.storyline_timexes = timexes

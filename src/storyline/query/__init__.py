@@ -1,0 +1,1 @@
+"""Reading the store: timeline selection and ranking, exporters."""

@@ -1,0 +1,1 @@
+"""Cross-document work over stored records: dating, actors, event merging, series, stories."""

@@ -1,0 +1,97 @@
+"""Cross-document dating: anchors from events other documents date.
+
+An undated article saying "the agreement struck last month in Geneva" can be dated once
+another document dates the Geneva talks: the relative expression's event is matched to that
+event (same kind, same place or actors), which pins the expression to a known interval and
+so bounds the article's date.  Inference always restarts from each document's own clues, so
+the outcome depends only on the set of stored documents, never on their order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+from ..records import Article, DocumentFacts, Event
+from ..store import Database
+from .dating import Anchor
+from .merge import Context, pair_score
+from .redate import dating_of, preferred_day, redate_facts, with_dating
+
+ANCHOR_TYPES = {"meeting", "summit", "visit", "call", "agreement"}
+TIGHT_DAYS = 14
+ROUNDS = 2
+
+
+def _family(t: str) -> str:
+    return "talks" if t in ANCHOR_TYPES else t
+
+
+def _tight(a: Article) -> bool:
+    if not a.published or not a.published_range:
+        return False
+    lo, hi = (dt.date.fromisoformat(x) for x in a.published_range)
+    return (hi - lo).days <= TIGHT_DAYS
+
+
+def _known(events: Sequence[Event]) -> list[Event]:
+    return [e for e in events if e.start and e.attributes.get("dated_by") == "text"
+            and e.date_precision in ("day", "week")]  # fmt: skip
+
+
+def anchors_for(doc: DocumentFacts, known: Sequence[Event], ctx: Context) -> list[Anchor]:
+    out = []
+    for e in doc.events:
+        w = e.when
+        if w is None or not w.relative or not w.text or e.attributes.get("dated_by") != "text":
+            continue
+        best: tuple[int, Event] | None = None
+        for k in known:
+            if _family(k.type) != _family(e.type) or k.doc == doc.doc:
+                continue
+            score = pair_score(e.replace(start=None, date_precision="unknown"), k, ctx)
+            if score >= 3 and (best is None or score > best[0]):
+                best = (score, k)
+        if best is not None:
+            k = best[1]
+            out.append(Anchor(timex=w, lo=dt.date.fromisoformat(k.start or ""),
+                              hi=dt.date.fromisoformat(k.end or k.start or "")))  # fmt: skip
+    return out
+
+
+def redate_pass(
+    db: Database, docs: Sequence[Article], facts: Mapping[str, DocumentFacts]
+) -> tuple[list[Article], dict[str, DocumentFacts]]:
+    """Re-date every document whose date was inferred; store what changed."""
+    docs_by_id = {d.id: d for d in docs}
+    out_facts = dict(facts)
+    inferred = sorted(d.id for d in docs if d.published_source == "inferred")
+    if not inferred:
+        return list(docs), out_facts
+    prefer = preferred_day(docs)
+    ctx = Context(published={}, original={}, countries=frozenset())
+    for doc_id in inferred:  # round 0: own clues only
+        docs_by_id[doc_id], out_facts[doc_id] = _apply(docs_by_id[doc_id], out_facts[doc_id], (), prefer)
+    for _ in range(ROUNDS):
+        known = [e for d in docs_by_id.values() if d.published_source != "inferred" or _tight(d)
+                 for e in _known(out_facts[d.id].events)]  # fmt: skip
+        for doc_id in inferred:
+            anchors = anchors_for(out_facts[doc_id], known, ctx)
+            if anchors:
+                docs_by_id[doc_id], out_facts[doc_id] = _apply(
+                    docs_by_id[doc_id], out_facts[doc_id], anchors, prefer
+                )
+    for doc_id in inferred:
+        original = next(d for d in docs if d.id == doc_id)
+        if docs_by_id[doc_id] != original:
+            db.update_document(docs_by_id[doc_id], out_facts[doc_id])
+    return [docs_by_id[d.id] for d in docs], out_facts
+
+
+def _apply(
+    article: Article, facts: DocumentFacts, anchors: Sequence[Anchor], prefer: dt.date | None
+) -> tuple[Article, DocumentFacts]:
+    dating = dating_of(facts.timexes, anchors=anchors, prefer=prefer)
+    if dating is None:
+        return article, facts
+    return with_dating(article, dating), redate_facts(facts, dating.published)

@@ -1,0 +1,95 @@
+"""Rebuild everything derived from the stored per-document facts.
+
+Run after each ingest.  It reads facts, never re-runs the NLP, and computes from the whole
+set of stored documents, so the result does not depend on the order they came in:
+
+1. near-duplicates (MinHash) → ``duplicate_of``;
+2. dating of undated documents with anchors from other documents → re-normalised facts;
+3. actors resolved across documents → entities;
+4. event mentions merged across documents → events;
+5. quotes with speaker entities, tariff/purchase series, stories.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from ..dedupe import duplicates_of
+from ..records import Article, DocumentFacts, Entity, Event, Quote
+from ..settings import Settings
+from ..store import Database
+from . import series as series_mod
+from . import stories as stories_mod
+from .actors import resolve as resolve_actors
+from .anchors import redate_pass
+from .merge import Context, merge
+from ..summaries import resummarise
+
+
+def rebuild(db: Database, settings: Settings) -> None:
+    docs = db.documents()
+    facts = {d.id: db.document_facts(d.id) for d in docs}
+    originals = duplicates_of(db.minhashes(), settings.dup_threshold)
+    docs = _mark_duplicates(db, docs, originals)
+    docs, facts = redate_pass(db, docs, facts)
+    resolution = resolve_actors([m for f in facts.values() for m in f.mentions])
+    entity_of = resolution.entity_of
+    entities = list(resolution.entities)
+    mentions_by_doc = {
+        doc: [entity_of.get(m.key, m.key) for m in f.mentions] for doc, f in facts.items()
+    }
+    published = {d.id: d.published for d in docs}
+    doc_events = [_with_entities(e, entity_of) for f in facts.values() for e in f.events]
+    countries = frozenset(e.id for e in entities if e.type == "GPE" and e.id.startswith("country:"))
+    ctx = Context(published=published, original=originals, countries=countries)
+    events = resummarise(merge(doc_events, ctx), {e.id: e for e in entities})
+    quotes = _quotes(facts, entity_of, events)
+    series = series_mod.build(doc_events, published)
+    stories = stories_mod.build(docs, mentions_by_doc, entities, events)
+    db.replace_derived({
+        "entity": [(e.id, _entity_key(e), e) for e in entities],
+        "event": [(e.id, f"{e.start}|{e.end}", e) for e in events],
+        "quote": [(q.id, f"{published.get(q.doc) or ''}|{q.doc}|{q.start:08d}", q) for q in quotes],
+        "series": [(s.id, s.id, s) for s in series],
+        "story": [(s.id, f"{len(s.documents):06d}", s) for s in stories],
+    })  # fmt: skip
+
+
+def _entity_key(e: Entity) -> str:
+    return f"{1_000_000 - e.mentions:07d}|{e.name}"
+
+
+def _mark_duplicates(db: Database, docs: Sequence[Article], originals: Mapping[str, str]) -> list[Article]:
+    out = []
+    for d in docs:
+        want = originals.get(d.id)
+        if d.duplicate_of != want:
+            d = d.replace(duplicate_of=want)
+            db.update_document(d)
+        out.append(d)
+    return out
+
+
+def _with_entities(event: Event, entity_of: Mapping[str, str]) -> Event:
+    seen: list[str] = []
+    for key in event.participants:
+        ident = entity_of.get(key, key)
+        if ident not in seen:
+            seen.append(ident)
+    return event.replace(participants=tuple(seen))
+
+
+def _quotes(facts: Mapping[str, DocumentFacts], entity_of: Mapping[str, str], events: Sequence[Event]) -> list[Quote]:
+    by_sentence: dict[tuple[str, int], str] = {}
+    for e in events:
+        for s in e.sources:
+            by_sentence.setdefault((s.doc, s.start), e.id)
+    out = []
+    for f in facts.values():
+        starts = sorted(s.start for s in f.sentences)
+        for q in f.quotes:
+            speaker = entity_of.get(q.speaker, q.speaker) if q.speaker else None
+            sent = max((s for s in starts if s <= q.start), default=None)
+            event = by_sentence.get((q.doc, sent)) if sent is not None else None
+            out.append(q.replace(speaker=speaker, event=event))
+    return out

@@ -1,0 +1,182 @@
+"""Merging event mentions from many documents into one event each.
+
+Blocking keeps this near-linear: events are compared only within one type and only while
+their date intervals overlap (a sweep over events sorted by start).  A pair merges when
+enough evidence agrees (place, shared actors, same tariff pair and rate, precise dates) and
+nothing contradicts it (different places, different rates).  Clusters are the connected
+components of the "merges" graph, so the result does not depend on input order.
+
+The merged event keeps: the most precise well-sourced dates (conflicting day-precise claims
+are listed in ``conflicts``), the status of the latest source with the history of earlier
+ones, every participant and source, and ``independent_sources`` counting documents that are
+not copies of each other.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ..records import Event, StatusChange
+
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "year": 4, "unknown": 5}
+STATUS_RANK = {"occurred": 5, "in_effect": 5, "cancelled": 4, "suspended": 4, "announced": 3,
+               "threatened": 2, "planned": 2, "unknown": 0}  # fmt: skip
+MERGE_SCORE = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What merging needs to know about documents: dates and copies."""
+
+    published: Mapping[str, str | None]
+    original: Mapping[str, str]  # duplicate doc id -> the doc it copies
+    countries: frozenset[str]  # entity ids that are countries
+
+    def source_doc(self, doc: str) -> str:
+        return self.original.get(doc, doc)
+
+
+def _place(event: Event) -> str | None:
+    if not event.location:
+        return None
+    return event.location.split(",")[0].strip().casefold()
+
+
+def pair_score(a: Event, b: Event, ctx: Context) -> int:
+    """Evidence that two event mentions report the same real event (higher is surer)."""
+    score = 0
+    pa, pb = _place(a), _place(b)
+    if pa and pb:
+        score += 2 if pa == pb else -4
+    shared = set(a.participants) & set(b.participants)
+    people = shared - ctx.countries
+    score += min(2 * len(people), 4) + (1 if shared & ctx.countries else 0)
+    if a.start == b.start and a.end == b.end and a.date_precision == b.date_precision == "day":
+        score += 1
+    if a.date_precision == "day" and b.date_precision == "day" and a.start != b.start:
+        score -= 1
+    if a.type in ("tariff", "purchase_commitment", "market_move"):
+        score += _numbers_agree(a, b)
+    return score
+
+
+def _numbers_agree(a: Event, b: Event) -> int:
+    keys = ("imposer", "target", "rate", "commodity", "instrument", "buyer")
+    score = 0
+    for key in keys:
+        va, vb = a.attributes.get(key), b.attributes.get(key)
+        if va is None or vb is None:
+            continue
+        score += 1 if va == vb else -5
+    return score
+
+
+def _overlap(a: Event, b: Event) -> bool:
+    return bool(a.start and b.start and a.start <= (b.end or b.start) and b.start <= (a.end or a.start))
+
+
+def clusters(events: Sequence[Event], ctx: Context) -> list[list[Event]]:
+    """Connected components of the merge graph, blocked by type and a date sweep."""
+    parent = list(range(len(events)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_type: dict[str, list[int]] = defaultdict(list)
+    for i, e in enumerate(events):
+        if e.start:
+            by_type[e.type].append(i)
+    for idx in by_type.values():
+        idx.sort(key=lambda i: (events[i].start or "", events[i].end or "", events[i].id))
+        active: list[int] = []
+        for i in idx:
+            ev = events[i]
+            active = [j for j in active if (events[j].end or events[j].start or "") >= (ev.start or "")]
+            for j in active:
+                if _overlap(ev, events[j]) and pair_score(ev, events[j], ctx) >= MERGE_SCORE:
+                    a, b = sorted((root(i), root(j)))
+                    parent[b] = a
+            active.append(i)
+    groups: dict[int, list[Event]] = defaultdict(list)
+    for i, e in enumerate(events):
+        groups[root(i)].append(e)
+    return sorted(groups.values(), key=lambda g: min(e.id for e in g))
+
+
+def _best_dates(group: Sequence[Event], ctx: Context) -> tuple[Event, tuple[str, ...]]:
+    """The member whose dates are most precise and best sourced; conflicting day claims."""
+    dated = [e for e in group if e.start]
+    support: Counter[tuple[str | None, str | None]] = Counter()
+    for e in dated:
+        support[(e.start, e.end)] += len({ctx.source_doc(s.doc) for s in e.sources})
+    best = min(
+        dated,
+        key=lambda e: (PRECISION_RANK.get(e.date_precision, 5), -support[(e.start, e.end)],
+                       e.attributes.get("dated_by") != "text", e.start or "", e.id),
+    )  # fmt: skip
+    days = {(e.start, e.end) for e in dated if e.date_precision == "day" and e.attributes.get("dated_by") == "text"}
+    conflicts: tuple[str, ...] = ()
+    if len({d[0] for d in days}) > 1:
+        conflicts = tuple(
+            f"{lo}..{hi}: {support[(lo, hi)]} source(s)" if lo != hi else f"{lo}: {support[(lo, hi)]} source(s)"
+            for lo, hi in sorted(days, key=lambda d: (d[0] or "", d[1] or ""))
+        )
+    return best, conflicts
+
+
+def _history(group: Sequence[Event], ctx: Context) -> tuple[StatusChange, ...]:
+    seen = []
+    for e in group:
+        doc = e.doc or e.sources[0].doc
+        seen.append(StatusChange(status=e.status, date=ctx.published.get(doc), doc=doc))
+    seen.sort(key=lambda h: (h.date or "", -STATUS_RANK.get(h.status, 0), h.doc))
+    out: list[StatusChange] = []
+    for h in seen:
+        if not out or out[-1].status != h.status:
+            out.append(h)
+    return tuple(out)
+
+
+def _latest_status(history: Sequence[StatusChange]) -> str:
+    if not history:
+        return "unknown"
+    last_date = history[-1].date or ""
+    latest = [h for h in history if (h.date or "") == last_date]
+    return max(latest, key=lambda h: STATUS_RANK.get(h.status, 0)).status
+
+
+def merge_group(group: Sequence[Event], ctx: Context) -> Event:
+    best, conflicts = _best_dates(group, ctx)
+    history = _history(group, ctx)
+    people: Counter[str] = Counter(p for e in group for p in e.participants)
+    places = Counter(e.location for e in group if e.location)
+    sources = sorted({s for e in group for s in e.sources}, key=lambda s: (s.doc, s.start))
+    attrs: dict[str, object] = {}
+    for e in sorted(group, key=lambda e: (len(e.attributes), e.id)):
+        attrs.update({k: v for k, v in e.attributes.items() if v is not None})
+    attrs.pop("dated_by", None)
+    attrs["independent_sources"] = len({ctx.source_doc(s.doc) for s in sources})
+    attrs["mentions"] = len(group)
+    conf = 1.0
+    for e in group:
+        conf *= 1.0 - e.confidence
+    ident = hashlib.sha1("|".join(sorted(f"{s.doc}:{s.start}" for s in sources)).encode()).hexdigest()
+    return best.replace(
+        id=f"ev{ident[:10]}",
+        participants=tuple(p for p, _ in sorted(people.items(), key=lambda kv: (-kv[1], kv[0]))),
+        location=places.most_common(1)[0][0] if places else None,
+        status=_latest_status(history), history=history, conflicts=conflicts,
+        sources=tuple(sources), attributes=attrs, confidence=round(min(1 - conf, 0.99), 2),
+        doc=None, when=None,
+    )  # fmt: skip
+
+
+def merge(events: Sequence[Event], ctx: Context) -> list[Event]:
+    """One event per real event; undated mentions are left out."""
+    return [merge_group(g, ctx) for g in clusters(events, ctx) if any(e.start for e in g)]

@@ -1,0 +1,54 @@
+"""Plain-text articles (.txt).
+
+The file is UTF-8 (with or without a BOM), UTF-16 with a BOM, or a single-byte Western
+encoding (cp1252, then Latin-1).  A first line of the form `` date YYYY-MM-DD`` (leading
+space and a colon optional) gives the publication date; body text may follow on the same
+line and is kept, the header itself is not body text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from storyline.errors import IngestError
+from storyline.records import RawArticle, Rejected
+from storyline.sources.common import DEFAULT_MAX_BYTES, load_text, rejected
+
+_HEADER = re.compile(r"\A[ \t]*date:?[ \t]+(\d{4})-(\d{2})-(\d{2})(?![\d-])[ \t]*(?:\r?\n)?", re.I)
+
+
+def split_header(text: str) -> tuple[str | None, str]:
+    """(date, body): the `` date YYYY-MM-DD`` header line's date and the rest of the text."""
+    m = _HEADER.match(text)
+    if not m:
+        return None, text
+    try:
+        day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None, text
+    return day.isoformat(), text[m.end() :]
+
+
+def parse_text(text: str, path: str) -> RawArticle:
+    """A RawArticle from already-decoded text; IngestError when there is no body."""
+    text = text.lstrip("\ufeff")
+    published, body = split_header(text)
+    if not body.strip():
+        raise IngestError(path, "no body text after the date line" if published else "empty file")
+    return RawArticle(
+        path=path,
+        text=body,
+        published=published,
+        published_source="header" if published else None,
+    )
+
+
+def read(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawArticle | Rejected]:
+    """Yield the one article of a text file, or why it was rejected."""
+    try:
+        yield parse_text(load_text(Path(path), max_bytes), str(path))
+    except IngestError as err:
+        yield rejected(err)

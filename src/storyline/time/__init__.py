@@ -1,0 +1,106 @@
+"""storyline's temporal engine: find time expressions and normalise them to TIMEX3.
+
+Pure Python over plain text (no spaCy): :func:`extract` finds and normalises every
+expression of a text against a document creation time (DCT) and the tense of each clause
+(which the spaCy stage :mod:`storyline.pipeline.timex` supplies); :func:`resolve`
+re-normalises a stored :class:`~storyline.records.Timex` against another DCT, from its text,
+tense and type alone.
+
+Without DCT (``dct=None``) DCT-dependent values keep X placeholders ('XXXX-05-09',
+'XXXX-WXX-2', 'XXXX-XX') and ``lo``/``hi`` are None; ``relative`` is True on them.
+A range ('May 9 to 12') is one Timex whose value is its first day and whose lo/hi span the
+whole range; :func:`split_range` gives the TimeBank-style parts for TimeML output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from ..records import Timex
+from .norm import Ctx
+from .normalize import normalise, to_timex
+from .patterns import Hit, scan
+
+__all__ = ["Hit", "extract", "normalise_hits", "parse_dct", "resolve", "scan", "split_range"]
+
+TenseOf = Callable[[int, int], str]
+_ANAPHORA_PRECISION = frozenset({"year", "quarter", "month"})
+
+
+def parse_dct(value: str | date | None) -> date | None:
+    """An ISO 'YYYY-MM-DD' (or 'YYYYMMDD') string or date as a date; None stays None."""
+    if value is None or isinstance(value, date):
+        return value
+    digits = value.strip()[:10].replace("-", "")
+    if len(digits) < 8 or not digits[:8].isdigit():
+        return None
+    try:
+        return date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        return None
+
+
+def normalise_hits(hits: Sequence[Hit], dct: date | None, tenses: Sequence[str], offset: int = 0) -> list[Timex]:
+    """Normalise found expressions in document order, carrying anaphora ('the quarter')."""
+    ctx = Ctx(dct)
+    out: list[Timex] = []
+    for hit, tense in zip(hits, tenses, strict=True):
+        ctx.tense = tense
+        norm = normalise(hit, ctx)
+        if norm is None:
+            continue
+        out.append(to_timex(hit, norm, ctx, offset))
+        iv = norm.iv
+        if norm.type == "DATE" and iv is not None and iv.precision in _ANAPHORA_PRECISION and norm.mod is None:
+            ctx.last = iv
+    return out
+
+
+def extract(text: str, dct: date | str | None, tense_of: TenseOf | None = None) -> list[Timex]:
+    """Every time expression of ``text``; ``tense_of(start, end)`` gives each clause's tense."""
+    hits = scan(text)
+    tenses = [tense_of(h.start, h.end) if tense_of else "none" for h in hits]
+    return normalise_hits(hits, parse_dct(dct), tenses)
+
+
+def _whole(text: str) -> Hit | None:
+    hits = scan(text)
+    if not hits:
+        return None
+    return max(hits, key=lambda h: (h.end - h.start, -h.start))
+
+
+def resolve(timex: Timex, dct: date | None) -> Timex:
+    """``timex`` re-normalised against ``dct`` (from its text, tense and type; no spaCy)."""
+    hit = _whole(timex.text)
+    if hit is None:
+        return timex
+    ctx = Ctx(dct, timex.tense)
+    norm = normalise(hit, ctx)
+    if norm is None:
+        return timex
+    fresh = to_timex(hit, norm, ctx)
+    mod = timex.mod if timex.mod == "BEFORE" else fresh.mod
+    return timex.replace(
+        type=fresh.type, value=fresh.value, lo=fresh.lo, hi=fresh.hi, precision=fresh.precision,
+        mod=mod, relative=fresh.relative,
+    )
+
+
+def split_range(timex: Timex, dct: date | None) -> list[Timex]:
+    """The parts of a range timex as separate expressions ('May 9 to 12' → 'May 9', '12')."""
+    hit = _whole(timex.text)
+    if hit is None or not hit.rule.startswith("range"):
+        return [timex]
+    m = hit.match
+    first = timex.replace(end=timex.start + m.end("d1") if hit.rule == "range_md" else timex.start + m.end("m1"))
+    parts = [first.replace(text=timex.text[: first.end - timex.start], lo=timex.lo, hi=timex.lo)]
+    second_start = m.start("m2") if m.groupdict().get("m2") else m.start("d2")
+    parts.append(
+        timex.replace(
+            start=timex.start + second_start, text=timex.text[second_start:],
+            value=timex.hi or timex.value, lo=timex.hi, hi=timex.hi,
+        )
+    )
+    return parts if hit.rule == "range_md" else [timex]

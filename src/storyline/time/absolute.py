@@ -1,0 +1,242 @@
+"""Rules for expressions that name calendar units: dates, ranges, months, years, quarters."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from . import calendar as cal
+from .lexicon import lexicon
+from .norm import Ctx, Norm, date_norm
+
+_DECADE_WORDS = {"ten": 1, "twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "sixty": 6,
+                 "seventy": 7, "eighty": 8, "ninety": 9}
+_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+         "nine": 9, "ten": 10}
+
+
+def _day(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def _year(text: str | None) -> int | None:
+    if not text:
+        return None
+    digits = re.sub(r"\D", "", text)
+    year = int(digits)
+    if len(digits) == 2:
+        year += 1900 if year >= 50 else 2000
+    return year
+
+
+def month_day(ctx: Ctx, month: int, day: int, year: int | None) -> tuple[date, str | None] | None:
+    """The date of a month-day, picking the year by tense when none is written."""
+    if year is not None:
+        found = cal.valid_day(year, month, day)
+        return (found, None) if found else None
+    if not 1 <= day <= 31 or cal.valid_day(2000, month, day) is None:
+        return None
+    chosen = cal.year_for(ctx.anchor, month, day, ctx.tense)
+    step = 1 if ctx.tense == "future" else -1
+    for k in range(8):
+        found = cal.valid_day(chosen + step * k, month, day)
+        if found:
+            return found, "year"
+    return None
+
+
+def date_mdy(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    month = lexicon().month(m.group("m"))
+    found = month_day(ctx, month, _day(m.group("d")), _year(m.group("y")))
+    if found is None:
+        return None
+    return date_norm(cal.day_iv(found[0]), found[1])
+
+
+def date_numeric(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    found = cal.valid_day(_year(m.group("y")) or 0, int(m.group("m")), int(m.group("d")))
+    return date_norm(cal.day_iv(found)) if found else None
+
+
+def date_range(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """'May 9 to 12', 'October 31 to November 1': value of the start, interval of the whole."""
+    lex = lexicon()
+    m1 = lex.month(m.group("m1"))
+    m2 = lex.month(m.group("m2")) if m.groupdict().get("m2") else m1
+    d1, d2 = _day(m.group("d1")), _day(m.group("d2"))
+    if m2 == m1 and d2 <= d1:
+        return None
+    first = month_day(ctx, m1, d1, _year(m.group("y")))
+    if first is None:
+        return None
+    start, rel = first
+    end = cal.valid_day(start.year + (1 if m2 < m1 else 0), m2, d2)
+    if end is None or end < start or (end - start).days > 62:
+        return None
+    iv = cal.Interval(start.isoformat(), start, end, "day")
+    return Norm("DATE", iv.value, iv, None, rel)
+
+
+def month(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    mon = lexicon().month(m.group("m"))
+    year = _year(m.group("y"))
+    anchor = ctx.anchor
+    if year is not None:
+        return date_norm(cal.month_iv(year, mon))
+    rel = (m.group("rel") or "").lower()
+    direction = (m.group("dir") or "").lower()
+    if rel:
+        return date_norm(cal.month_iv(anchor.year + {"this": 0, "last": -1, "next": 1}[rel], mon), "year")
+    if direction in ("last", "past"):
+        year = anchor.year if mon < anchor.month else anchor.year - 1
+    elif direction in ("next", "coming"):
+        year = anchor.year if mon > anchor.month else anchor.year + 1
+    elif direction == "this":
+        year = anchor.year
+    else:
+        year = cal.year_for(anchor, mon, None, ctx.tense)
+    return date_norm(cal.month_iv(year, mon), "year")
+
+
+def year(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    value = _year(m.group("y"))
+    if value is None or not 1600 <= value <= 2100:
+        return None
+    return date_norm(cal.year_iv(value))
+
+
+def year_words(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    if m.group("t"):
+        value = 1900 + 10 * _DECADE_WORDS[m.group("t").lower()] + _ONES.get((m.group("u") or "").lower(), 0)
+    else:
+        value = 2000 + _ONES.get((m.group("u2") or "").lower(), 0)
+    return date_norm(cal.year_iv(value))
+
+
+def decade(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    raw = m.group("dec")
+    if raw.startswith("'"):
+        tens = int(raw[1])
+        base = 190 if tens >= 3 or ctx.anchor.year < 2000 else 200
+        dec = base + tens
+    else:
+        dec = int(raw) // 10
+    mod = {"early": "START", "mid": "MID", "late": "END"}.get((m.group("pm") or "").lower())
+    return date_norm(cal.decade_iv(dec), None, mod)
+
+
+def century(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    n = int(m.group("n"))
+    return date_norm(cal.century_iv(n)) if 1 <= n <= 21 else None
+
+
+def holiday(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    key = re.sub(r"\s+", " ", m.group("h"))
+    table = {k.lower(): v for k, v in lexicon().holidays.items()}
+    mon, day = table[key.lower()]
+    found = month_day(ctx, mon, day, _year(m.group("y")))
+    return date_norm(cal.day_iv(found[0]), found[1]) if found else None
+
+
+def _quarter_year(ctx: Ctx, quarter: int) -> int:
+    """Year of a quarter named without one: the latest begun (past) or next unfinished one."""
+    anchor = ctx.anchor
+    if ctx.tense == "future":  # results of a quarter just ended are still ahead
+        recent = anchor - timedelta(days=92)
+        year = anchor.year if cal.quarter_iv(anchor.year, quarter).hi >= recent else anchor.year + 1
+    else:
+        year = anchor.year if cal.quarter_iv(anchor.year, quarter).lo <= anchor else anchor.year - 1
+    return year
+
+
+def latest_quarter(ctx: Ctx) -> cal.Interval:
+    """The last quarter mentioned, or else the quarter most recently reported on."""
+    if ctx.last is not None and ctx.last.precision == "quarter" and "-Q" in ctx.last.value:
+        return ctx.last
+    if ctx.tense == "future":
+        return cal.quarter_iv(ctx.anchor.year, cal.quarter_of(ctx.anchor))
+    ref = ctx.anchor - timedelta(days=40)
+    return cal.quarter_iv(ref.year, cal.quarter_of(ref))
+
+
+def quarter(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    word = m.group("ord").lower()
+    number = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+              "4th": 4, "final": 4}.get(word)
+    the = (m.group("the") or "").lower()
+    explicit = _year(m.group("y1") or m.group("y2"))
+    if number is None:
+        if word == "current":
+            anchor = ctx.anchor
+            return date_norm(cal.quarter_iv(anchor.year, cal.quarter_of(anchor)), "full")
+        return date_norm(latest_quarter(ctx), "full")
+    if explicit is not None:
+        return date_norm(cal.quarter_iv(explicit, number))
+    if the.startswith(("this year", "last year", "next year")):
+        shift = {"this": 0, "last": -1, "next": 1}[the.split()[0]]
+        return date_norm(cal.quarter_iv(ctx.anchor.year + shift, number), "year")
+    return date_norm(cal.quarter_iv(_quarter_year(ctx, number), number), "year")
+
+
+def quarter_q(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    number = int(m.group("q"))
+    explicit = _year(m.group("y") or m.group("yy"))
+    if explicit is not None:
+        return date_norm(cal.quarter_iv(explicit, number))
+    return date_norm(cal.quarter_iv(_quarter_year(ctx, number), number), "year")
+
+
+def the_quarter(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    adj = (m.group("adj") or "").lower()
+    unit = m.group("unit").lower()
+    if unit == "period" and not adj:
+        return None
+    latest = latest_quarter(ctx)
+    if adj in ("year-ago", "year-earlier"):
+        return date_norm(cal.quarter_iv(latest.lo.year - 1, cal.quarter_of(latest.lo)), "full")
+    if adj == "current":
+        anchor = ctx.anchor
+        return date_norm(cal.quarter_iv(anchor.year, cal.quarter_of(anchor)), "full")
+    return date_norm(latest, "full")
+
+
+def half(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    which = 1 if m.group("which").lower() == "first" else 2
+    explicit = _year(m.group("y"))
+    if explicit is not None:
+        return date_norm(cal.half_iv(explicit, which))
+    rel = (m.group("rel") or "").lower()
+    anchor = ctx.anchor
+    if rel:
+        return date_norm(cal.half_iv(anchor.year + {"this": 0, "last": -1, "next": 1}[rel], which), "year")
+    iv = cal.half_iv(anchor.year, which)
+    if ctx.tense != "future" and iv.lo > anchor:
+        iv = cal.half_iv(anchor.year - 1, which)
+    return date_norm(iv, "year")
+
+
+def season(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    code = lexicon().seasons[m.group("s").lower()]
+    explicit = _year(m.group("y"))
+    if explicit is not None:
+        return date_norm(cal.season_iv(explicit, code))
+    direction = (m.group("dir") or "").lower()
+    anchor = ctx.anchor
+    years = [cal.season_iv(y, code) for y in (anchor.year - 2, anchor.year - 1, anchor.year, anchor.year + 1)]
+    mod = {"early": "START", "late": "END"}.get(direction)
+    if direction in ("last", "past") or (direction != "next" and ctx.tense == "past"):
+        strict = direction in ("last", "past")
+        iv = [s for s in years if (s.hi < anchor if strict else s.lo <= anchor)][-1]
+    elif direction in ("next", "coming") or ctx.tense == "future":
+        strict = direction in ("next", "coming")
+        iv = next(s for s in years if (s.lo > anchor if strict else s.hi >= anchor))
+    else:
+        current = [s for s in years if s.lo <= anchor <= s.hi]
+        iv = current[0] if current else next(s for s in years if s.lo > anchor)
+    return date_norm(iv, "full", mod)
+
+
+def year_end(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    year_of = cal.year_for(ctx.anchor, 12, 31, ctx.tense)
+    iv = cal.year_iv(year_of)
+    return Norm("DATE", iv.value, cal.Interval(iv.value, date(year_of, 12, 1), iv.hi, "month"), "END", "full")

@@ -1,0 +1,108 @@
+"""Rules for durations, sets (frequencies) and the vague PRESENT/PAST/FUTURE references."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from . import calendar as cal
+from .lexicon import lexicon, parse_number
+from .norm import Ctx, Norm, date_norm
+from .patterns import _MONEY_BEFORE
+from .relative import _APPROX, _POD, shift
+
+_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+            "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W"}
+
+
+def duration(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """'three years', 'the past 18 months', 'a five-year plan', '$3 million a year' (a SET)."""
+    code, _ = lexicon().unit(m.group("unit"))
+    num = m.group("num")
+    count = parse_number(num)
+    text = m.string
+    if num.lower() in ("a", "an") and not m.group("the") and not m.group("adj") \
+            and _MONEY_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
+        return Norm("SET", cal_duration(1, code))
+    value = cal_duration(count, code)
+    adj = (m.group("adj") or "").lower()
+    approx = m.group("approx")
+    mod = _APPROX.get(re.sub(r"\s+", " ", approx.lower())) if approx else None
+    iv = None
+    if count is not None and adj in ("past", "last", "next", "coming", "previous", "latest") \
+            and not code.startswith("T"):
+        sign = 1 if adj in ("next", "coming") else -1
+        edge = shift(ctx.anchor, code, sign * int(count))
+        lo, hi = sorted((edge, ctx.anchor))
+        iv = cal.Interval(value, lo, hi, "day")
+        return Norm("DURATION", value, iv, mod, "full", precision="unknown")
+    return Norm("DURATION", value, iv, mod)
+
+
+def cal_duration(count: float | None, code: str) -> str:
+    """ISO duration; decades and centuries in years when counted, fractions of years in months."""
+    if code in ("DE", "CE"):
+        if count is None:
+            return "PX" + code[0].replace("D", "E").replace("C", "C")
+        return f"P{int(count * (10 if code == 'DE' else 100))}Y"
+    if count is not None and count != int(count) and code == "Y":
+        whole = int(count)
+        months = round((count - whole) * 12)
+        return f"P{whole}Y{months}M" if whole else f"P{months}M"
+    return cal.iso_duration(count, code)
+
+
+def plural(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """Bare plural units in a duration context: 'for years', 'recent months'."""
+    code, _ = lexicon().unit(m.group("unit"))
+    adj = re.sub(r"\s+", " ", (m.group("adj") or "").lower())
+    if adj in ("recent", "the past", "the last"):
+        return Norm("DATE", "PAST_REF", rel="full")
+    return Norm("DURATION", cal_duration(None, code))
+
+
+def set_every(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """'every week', 'each Thursday', 'each July', 'every morning'."""
+    lex = lexicon()
+    unit = m.group("unit")
+    key = unit.lower().rstrip(".")
+    count = parse_number(m.group("num")) if m.group("num") else 1
+    if key in lex.weekdays:
+        return Norm("SET", f"XXXX-WXX-{lex.weekdays[key]}")
+    if key in lex.months:
+        return Norm("SET", f"XXXX-{lex.months[key]:02d}")
+    if key in lex.seasons:
+        return Norm("SET", f"XXXX-{lex.seasons[key]}")
+    if key in _POD:
+        return Norm("SET", f"XXXX-XX-XXT{_POD[key]}")
+    if key == "weekend":
+        return Norm("SET", "XXXX-WXX-WE")
+    code, _ = lex.unit(key)
+    return Norm("SET", cal.iso_duration(count or 1, code))
+
+
+def set_adverb(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    word = re.sub(r"\s+", " ", m.group("w").lower())
+    if word in _ADVERBS:
+        return Norm("SET", _ADVERBS[word])
+    unit = word.split()[-1]
+    code, _ = lexicon().unit(unit)
+    return Norm("SET", cal.iso_duration(1, code))
+
+
+def refs(value: str) -> object:
+    def rule(m: re.Match[str], ctx: Ctx) -> Norm | None:
+        iv = cal.day_iv(ctx.anchor) if value == "PRESENT_REF" else None
+        return Norm("DATE", value, iv, rel="full")
+
+    return rule
+
+
+def weekend(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """'the weekend': the coming one in future clauses, else the last one begun."""
+    anchor = ctx.anchor
+    if ctx.tense == "future":
+        iv = cal.weekend_iv(anchor if anchor.isoweekday() < 6 else anchor + timedelta(days=7))
+    else:
+        iv = cal.weekend_iv(anchor if anchor.isoweekday() >= 6 else anchor - timedelta(days=7))
+    return date_norm(iv, "full")

@@ -1,0 +1,95 @@
+"""The time lexicon (``storyline/data/time_lexicon.yaml``) loaded once into lookup tables."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Word → meaning tables; keys are lower-cased except where noted."""
+
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    seasons: dict[str, str]
+    parts_of_day: dict[str, str]
+    numbers: dict[str, float]
+    vague_counts: tuple[str, ...]
+    ordinals: dict[str, int]
+    units: dict[str, tuple[str, str]]
+    holidays: dict[str, tuple[int, int]]
+    present_ref: tuple[str, ...]
+    past_ref: tuple[str, ...]
+    future_ref: tuple[str, ...]
+
+    def month(self, word: str) -> int:
+        return self.months[word.lower().rstrip(".")]
+
+    def weekday(self, word: str) -> int:
+        return self.weekdays[word.lower().rstrip(".")]
+
+    def unit(self, word: str) -> tuple[str, str]:
+        """(duration code, precision) of a unit word, singular or plural."""
+        key = word.lower()
+        if key not in self.units:
+            key = "century" if key == "centuries" else key.removesuffix("s")
+        return self.units[key]
+
+
+def _invert(table: dict[Any, list[str]]) -> dict[str, Any]:
+    return {str(word).lower(): key for key, words in table.items() for word in words}
+
+
+@cache
+def lexicon() -> Lexicon:
+    raw = yaml.safe_load(resources.files("storyline").joinpath("data", "time_lexicon.yaml").read_text())
+    return Lexicon(
+        months={k: int(v) for k, v in _invert(raw["months"]).items()},
+        weekdays={k: int(v) for k, v in _invert(raw["weekdays"]).items()},
+        seasons=_invert(raw["seasons"]),
+        parts_of_day=_invert(raw["parts_of_day"]),
+        numbers={str(k).lower(): float(v) for k, v in raw["numbers"].items()},
+        vague_counts=tuple(raw["vague_counts"]),
+        ordinals={str(k): int(v) for k, v in raw["ordinals"].items()},
+        units={str(k): (str(v[0]), str(v[1])) for k, v in raw["units"].items()},
+        holidays={str(k): (int(v[0]), int(v[1])) for k, v in raw["holidays"].items()},
+        present_ref=tuple(raw["present_ref"]),
+        past_ref=tuple(raw["past_ref"]),
+        future_ref=tuple(raw["future_ref"]),
+    )
+
+
+def alternation(words: Any, *, abbrev_dot: bool = False) -> str:
+    """A regex alternation of ``words``, longest first (spaces match any whitespace)."""
+    parts = []
+    for word in sorted({str(w) for w in words}, key=len, reverse=True):
+        pattern = re.escape(word).replace(r"\ ", r"\s+")
+        if abbrev_dot:
+            pattern += r"\.?"
+        parts.append(pattern)
+    return "(?:" + "|".join(parts) + ")"
+
+
+def parse_number(text: str) -> float | None:
+    """'three' → 3, 'twenty-four' → 24, '2 1/2' → 2.5, '18' → 18; vague counts → None."""
+    lex = lexicon()
+    key = re.sub(r"\s+", " ", text.strip().lower())
+    if key in lex.numbers:
+        return lex.numbers[key]
+    if re.fullmatch(r"\d+(?:\.\d+)?", key.replace(",", "")):
+        return float(key.replace(",", ""))
+    frac = re.fullmatch(r"(\d+)\s+1/2", key)
+    if frac:
+        return int(frac.group(1)) + 0.5
+    total = 0.0
+    for part in re.split(r"[\s-]+", key):
+        if part not in lex.numbers:
+            return None
+        total = total * lex.numbers[part] if lex.numbers[part] == 100 and total else total + lex.numbers[part]
+    return total or None

@@ -1,0 +1,226 @@
+"""Compiled regular expressions that find time expressions in text (no spaCy, no DCT).
+
+``scan(text)`` runs every rule over the whole text, keeps the leftmost-longest
+non-overlapping matches and widens them with modifiers ("the end of", "early", "mid-").
+What a match means is decided later by :mod:`storyline.time.normalize`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import alternation, lexicon
+
+# ----------------------------------------------------------------------------- pieces
+
+
+def _title(words: list[str]) -> list[str]:
+    return [w[:1].upper() + w[1:] for w in words]
+
+
+def _pieces() -> dict[str, str]:
+    lex = lexicon()
+    full_months = [w for w, _ in lex.months.items() if len(w) > 4 or w in ("may", "june", "july")]
+    abbr_months = [w for w in lex.months if w not in full_months]
+    full_days = [w for w in lex.weekdays if w.endswith("day")]
+    abbr_days = [w for w in lex.weekdays if w not in full_days]
+    month = (
+        "(?:" + alternation(_title(full_months)) + "|" + alternation(_title(abbr_months)) + r"(?:\.|(?=\s+\d)))"
+    )
+    weekday = "(?:" + alternation(_title(full_days)) + "|" + alternation(_title(abbr_days)) + r"\.)"
+    units19 = [w for w, v in lex.numbers.items() if v < 20 and " " not in w and w not in ("a", "an")]
+    tens = [w for w, v in lex.numbers.items() if 20 <= v < 100]
+    ones = [w for w, v in lex.numbers.items() if v < 10 and w not in ("a", "an")]
+    numword = (
+        "(?i:" + alternation(tens) + r"(?:[-\s]" + alternation(ones) + ")?|" + alternation(units19)
+        + r"|(?:a|one)\s+hundred|hundred|a\s+dozen|dozen|a\s+couple\s+of|couple\s+of|half\s+an?)"
+    )
+    return {
+        "MONTH": month,
+        "WD": weekday,
+        "YEAR": r"(?<![\d$£€.,])(?:1[6-9]|20)\d\d(?![\d%]|\.\d|,\d{3}|\s*(?i:percent|%))",
+        "NUM": r"(?:\d+(?:,\d{3})*(?:\.\d+)?(?:\s+1/2)?|" + numword + r"|(?i:an?)(?=[\s-]))",
+        "VAGUE": r"(?i:several|a\s+few|few|many|some|numerous|a\s+couple\s+of|a\s+couple|the\s+past\s+few|the\s+next\s+few)",
+        "UNIT": r"(?i:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))",
+        "ORD": r"(?i:first|second|third|fourth|1st|2nd|3rd|4th)",
+        "POD": r"(?i:morning|afternoon|evening|night)",
+        "SEASON": r"(?i:spring|summer|fall|autumn|winter)",
+        "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])",
+        "APPROX": r"(?i:about|nearly|almost|some|roughly|around|approximately|more\s+than|less\s+than|at\s+least|at\s+most|up\s+to|over|under|just\s+over|only|within|no\s+more\s+than)",
+    }
+
+
+def _rules() -> list[tuple[str, str]]:
+    p = _pieces()
+    M, WD, Y, NUM, UNIT, DAY = p["MONTH"], p["WD"], p["YEAR"], p["NUM"], p["UNIT"], p["DAY"]
+    D1, D2 = DAY.replace("(?:3", "(?P<d1>3", 1), DAY.replace("(?:3", "(?P<d2>3", 1)
+    lex = lexicon()
+    return [
+        ("range_md", rf"(?P<m1>{M})\s+{D1}\s*(?:-|–|(?i:to|through|until|till|and))\s*(?:(?P<m2>{M})\s+)?{D2}(?:,?\s+(?P<y>{Y}))?"),
+        ("range_dm", rf"{D1}\s*(?:-|–|(?i:to|and))\s*{D2}\s+(?P<m1>{M})(?:,?\s+(?P<y>{Y}))?"),
+        ("date_mdy", rf"(?:(?P<wd>{WD}),?\s+)?(?P<m>{M})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{Y}))?"),
+        ("date_dmy", rf"(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{M})(?:,?\s+(?P<y>{Y}))?"),
+        ("date_iso", r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])"),
+        ("date_us", r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)?\d\d)(?![\d/])"),
+        ("month", rf"(?:(?P<dir>(?i:this|last|next|past|coming))\s+)?(?P<m>{M})(?!\w)(?:,?\s+(?:of\s+)?(?P<y>{Y})|\s+(?P<rel>this|last|next)\s+year)?"),
+        ("year", rf"(?:(?P<pre>(?i:fiscal|calendar|the\s+year|the\s+fiscal\s+year|fiscal\s+year|FY))\s*)?(?P<y>{Y})"),
+        ("year_words", r"(?i:(?:the\s+year\s+)?nineteen[\s-](?P<t>ninety|eighty|seventy|sixty|fifty|forty|thirty|twenty|ten)(?:[\s-](?P<u>one|two|three|four|five|six|seven|eight|nine))?|the\s+year\s+two\s+thousand(?:\s+and\s+(?P<u2>one|two|three|four|five|six|seven|eight|nine|ten))?)"),
+        ("decade", rf"(?:the\s+)?(?:(?P<pm>(?i:early|mid|late))[-\s]?)?(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s(?!\w)"),
+        ("century", r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+(?i:century)"),
+        ("rel_unit", rf"(?:(?P<pre>(?i:earlier|later|early|late))\s+)?(?:(?i:the)\s+)?(?P<dir>(?i:this|last|next|past|coming|previous|current|following|same|that))\s+(?:(?i:fiscal|calendar)\s+)?(?P<unit>(?i:week(?:end)?|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)(?![\w-])|{WD}|{M}(?!\w))"),
+        ("ago", rf"(?:(?P<approx>{p['APPROX']})\s+)?(?P<num>{NUM}|{p['VAGUE']})[\s-]+(?P<unit>{UNIT})s?(?:\s+(?i:or\s+so))?\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence))"),
+        ("yearago", r"(?i:(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?(?:year[-\s]ago|year[-\s]earlier|prior[-\s]year)(?:\s+(?P<what>quarter|period|nine\s+months|six\s+months|first\s+half|second\s+half|month|week))?)"),
+        ("quarter", rf"(?:(?P<the>(?i:the|its|their|this\s+year's|last\s+year's|next\s+year's))\s+)?(?:(?P<y1>{Y})\s+)?(?:(?i:fiscal)[-\s]+)?(?P<ord>{p['ORD']}|(?i:final|last|latest|current|fourth))[-\s](?:(?i:fiscal)[-\s]+)?(?i:quarter)(?!s)(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal)\s+)?(?P<y2>{Y}))?"),
+        ("quarter_q", rf"(?<!\w)Q(?P<q>[1-4])(?:\s+(?P<y>{Y})|\s*'(?P<yy>\d\d))?(?!\w)"),
+        ("the_quarter", r"(?i:the|that|this)\s+(?:(?P<adj>(?i:latest|most\s+recent|recent|current|same|comparable|previous|prior|preceding|just-ended|year-ago|year-earlier))\s+)?(?:(?i:fiscal)\s+)?(?P<unit>(?i:quarter|period))(?![\w-])"),
+        ("half", rf"(?:(?i:the)\s+)?(?P<which>(?i:first|second|latter|last))\s+(?i:half)(?:\s+(?i:of)\s+(?:(?i:the)\s+)?(?:(?i:fiscal)\s+)?(?:(?P<y>{Y})|(?P<rel>(?i:this|last|next))\s+(?i:year)|(?i:year)))?(?![\w-])"),
+        ("duration", rf"(?:(?P<approx>{p['APPROX']})\s+)?(?:(?P<the>(?i:the))\s+)?(?:(?P<adj>(?i:past|last|next|first|latest|coming|previous|final|following|ensuing|remaining|recent|initial))\s+)?(?P<num>{NUM}|{p['VAGUE']})[\s-]+(?:(?i:more|additional|straight|consecutive|full)\s+)?(?P<unit>{UNIT})(?P<pl>s)?(?![\w])"),
+        ("plural", r"(?:(?P<adj>(?i:recent|the\s+past|the\s+last|the\s+next|the\s+early|the))\s+)?(?P<unit>(?i:years|months|weeks|days|decades|centuries|hours|minutes|quarters))(?![\w-])"),
+        ("set", rf"(?i:every|each|per)\s+(?:(?i:other)\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT}|{WD}|{M}|{p['POD']}|{p['SEASON']}|(?i:weekend))(?!\w)"),
+        ("set_adv", r"(?<![\w-])(?P<w>(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|twice\s+a\s+(?:day|week|month|year)|once\s+a\s+(?:day|week|month|year)))(?![\w-])"),
+        ("dayref", r"(?<![\w-])(?P<w>(?i:today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow))(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?(?![\w-])"),
+        ("pod", r"(?<![\w-])(?P<w>(?i:this|last|tomorrow|yesterday))\s+(?P<pod>(?i:morning|afternoon|evening|night))(?!\w)"),
+        ("weekday", rf"(?:(?P<dir>(?i:last|next|this|coming|past))\s+)?(?P<wd>{WD})(?:\s+(?P<pod>{p['POD']}))?"),
+        ("clock", rf"(?:(?i:about|around|approximately)\s+)?(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?![\w]))(?:\s+(?:[A-Z]{{2}}T|GMT|UTC)\b)?(?:,?\s+(?:(?P<wd>{WD})|(?P<dw>(?i:today|yesterday|tomorrow))|(?P<m>{M})\s+(?P<d>{DAY})))?"),
+        ("noon", rf"(?<!\w)(?P<w>(?i:noon|midnight|midday))(?:\s+(?:(?P<wd>{WD})|(?P<dw>(?i:today|yesterday|tomorrow))))?"),
+        ("refs_present", r"(?<![\w-])" + alternation(lex.present_ref) + r"(?![\w-])"),
+        ("refs_past", r"(?<![\w-])(?i:" + alternation(lex.past_ref) + r")(?![\w-])"),
+        ("refs_future", r"(?<![\w-])(?i:" + alternation(lex.future_ref) + r")(?![\w-])"),
+        ("season", rf"(?:(?P<dir>(?i:this|last|next|past|coming|the|early|late))\s+)?(?P<s>{p['SEASON']})(?:\s+(?:(?i:of)\s+)?(?P<y>{Y}))?(?![\w-])"),
+        ("holiday", r"(?<!\w)(?P<h>" + alternation(lex.holidays) + r")(?:,?\s+(?P<y>(?:19|20)\d\d))?(?!\w)"),
+        ("yearend", r"(?i:(?:the\s+)?(?:year[-\s]end|year's\s+end|end\s+of\s+the\s+year|turn\s+of\s+the\s+year))(?![\w-])"),
+        ("weekend", r"(?i:the\s+weekend)(?![\w-])"),
+    ]
+
+
+# Words before a found expression that belong to it and set its TimeML ``mod``.
+_PREFIX = re.compile(
+    r"(?:(?P<pos>(?i:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|latter\s+part|early\s+part|first\s+half|second\s+half))\s+of\s+)"
+    r"|(?P<pm>(?i:(?:the\s+)?(?:early|mid|late|earlier|later)))(?:-|\s+)(?:(?i:in\s+)?(?i:the\s+)?)?)$"
+)
+_DEADLINE = re.compile(r"(?i:\b(?:by|before|until|till|no\s+later\s+than)\s+)$")
+_MAY_CONTEXT = re.compile(r"(?i:\b(?:in|since|until|till|by|of|during|through|from|before|after|early|late|mid|last|next|this|between|and|to)[\s-]+)$")
+_FALL_CONTEXT = _MAY_CONTEXT
+_PLURAL_CONTEXT = re.compile(r"(?i:\b(?:for|over|in|within|of|than|after|take|took|takes|taken|last|lasted|spent|spend)\s+)$")
+_MONEY_BEFORE = re.compile(r"(?i:(?:[$£€¥]\s?[\d.,]+(?:\s+(?:million|billion|trillion))?|\d[\d.,]*\s*(?:%|percent|million|billion|times|tons|barrels|units|shares|cents|dollars|euros|yuan)(?:\s+\w+){0,3})\s+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One found expression: offsets in the scanned text, the rule and its match.
+
+    ``prefix`` is the modifier word the span was widened with ("end", "early", ...),
+    ``deadline`` is True when "by"/"before"/"until" precedes the expression.
+    """
+
+    start: int
+    end: int
+    rule: str
+    match: re.Match[str]
+    prefix: str | None = None
+    deadline: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.match.string[self.start : self.end]
+
+
+@cache
+def compiled() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((name, re.compile(rx)) for name, rx in _rules())
+
+
+def _before(text: str, start: int, width: int = 40) -> str:
+    return text[max(0, start - width) : start]
+
+
+def _accept_month(text: str, m: re.Match[str]) -> bool:
+    word = m.group("m")
+    if m.group("y") or m.group("rel") or m.group("dir"):
+        return True
+    if word.rstrip(".").lower() not in ("may", "march"):
+        return True
+    return bool(_MAY_CONTEXT.search(_before(text, m.start())))
+
+
+def _accept_season(text: str, m: re.Match[str]) -> bool:
+    if m.group("s").lower() != "fall" or m.group("y") or m.group("dir"):
+        return True
+    return bool(_FALL_CONTEXT.search(_before(text, m.start())))
+
+
+def _accept_plural(text: str, m: re.Match[str]) -> bool:
+    if m.group("adj"):
+        return m.group("adj").lower() != "the"
+    return bool(_PLURAL_CONTEXT.search(_before(text, m.start())))
+
+
+def _accept_duration(text: str, m: re.Match[str]) -> bool:
+    num, unit = m.group("num").lower(), m.group("unit").lower()
+    if num in ("a", "an") and unit == "second":
+        return False
+    follow = text[m.end() : m.end() + 3]
+    return not (unit in ("quarter", "second") and follow.startswith((" of", "-")))
+
+
+def _accept_half(text: str, m: re.Match[str]) -> bool:
+    return not re.match(r"\s+of\b", text[m.end() : m.end() + 4])
+
+
+def _accept_weekday(text: str, m: re.Match[str]) -> bool:
+    return not re.match(r"\s*(?:Times|Journal|Post|Night\s+Live)\b", text[m.end() : m.end() + 14])
+
+
+_ACCEPT: dict[str, Callable[[str, re.Match[str]], bool]] = {
+    "month": _accept_month,
+    "season": _accept_season,
+    "plural": _accept_plural,
+    "duration": _accept_duration,
+    "half": _accept_half,
+    "weekday": _accept_weekday,
+}
+
+
+def _widen(text: str, hit: Hit) -> Hit:
+    before = _before(text, hit.start)
+    prefix = None
+    start = hit.start
+    found = _PREFIX.search(before) if hit.rule not in _NO_PREFIX else None
+    if found:
+        word = (found.group("pos") or found.group("pm")).lower().split()
+        prefix = " ".join(w for w in word if w not in ("the", "very", "in", "of"))
+        start = hit.start - len(found.group(0))
+    deadline = bool(_DEADLINE.search(_before(text, start, 24)))
+    return Hit(start, hit.end, hit.rule, hit.match, prefix, deadline)
+
+
+_NO_PREFIX = frozenset({"duration", "plural", "ago", "set", "set_adv", "refs_present", "refs_past",
+                        "refs_future", "clock", "noon", "yearago", "decade", "rel_unit", "dayref", "pod",
+                        "yearend", "half"})
+
+
+def scan(text: str) -> list[Hit]:
+    """All time expressions in ``text``: leftmost-longest, non-overlapping, in order."""
+    found: list[tuple[int, int, int, Hit]] = []
+    for order, (name, rx) in enumerate(compiled()):
+        accept = _ACCEPT.get(name)
+        for m in rx.finditer(text):
+            if m.end() == m.start() or (accept and not accept(text, m)):
+                continue
+            start, end = m.start(), m.end()
+            while end > start and text[end - 1] in " \t\n,":
+                end -= 1
+            found.append((-(end - start), order, start, Hit(start, end, name, m)))
+    found.sort(key=lambda f: (f[0], f[1], f[2]))
+    taken: list[Hit] = []
+    occupied = bytearray(len(text) + 1)
+    for _, _, _, hit in found:
+        if any(occupied[hit.start : hit.end]):
+            continue
+        occupied[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+        taken.append(hit)
+    taken.sort(key=lambda h: h.start)
+    return [_widen(text, h) for h in taken]

@@ -1,0 +1,243 @@
+"""Rules for expressions read against the DCT: 'last week', 'Tuesday', 'two years ago', durations."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from . import calendar as cal
+from .lexicon import lexicon, parse_number
+from .norm import Ctx, Norm, date_norm
+
+_SHIFT = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1,
+          "following": 1}
+_POD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+_APPROX = {"about": "APPROX", "some": "APPROX", "roughly": "APPROX", "around": "APPROX",
+           "approximately": "APPROX", "nearly": "EQUAL_OR_LESS", "almost": "EQUAL_OR_LESS",
+           "less than": "LESS_THAN", "under": "LESS_THAN", "within": "EQUAL_OR_LESS",
+           "up to": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+           "more than": "MORE_THAN", "over": "MORE_THAN", "just over": "MORE_THAN",
+           "at least": "EQUAL_OR_MORE"}
+
+
+def _approx(m: re.Match[str]) -> str | None:
+    word = m.groupdict().get("approx")
+    return _APPROX.get(re.sub(r"\s+", " ", word.lower())) if word else None
+
+
+def shift(day: date, code: str, n: int) -> date:
+    """``day`` moved by ``n`` units of a duration code (D, W, M, Q, Y, DE, CE)."""
+    if code == "D":
+        return day + timedelta(days=n)
+    if code in ("W", "W2"):
+        return day + timedelta(weeks=n * (2 if code == "W2" else 1))
+    months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}.get(code, 0)
+    return cal.add_months(day, n * months)
+
+
+def at_precision(day: date, code: str) -> cal.Interval:
+    """The calendar unit of kind ``code`` containing ``day``."""
+    if code in ("Y", "DE", "CE"):
+        return cal.year_iv(day.year)
+    if code == "Q":
+        return cal.quarter_iv(day.year, cal.quarter_of(day))
+    if code == "M":
+        return cal.month_iv(day.year, day.month)
+    if code in ("W", "W2"):
+        return cal.week_iv(day)
+    return cal.day_iv(day)
+
+
+def _unit_iv(anchor: date, unit: str, n: int, ctx: Ctx) -> cal.Interval | None:
+    if unit in ("same", "that"):
+        return None
+    if unit == "weekend":
+        return cal.weekend_iv(anchor + timedelta(weeks=n))
+    code = {"week": "W", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE", "century": "CE"}[unit]
+    day = shift(anchor, code, n)
+    if code == "DE":
+        return cal.decade_iv(day.year // 10)
+    if code == "CE":
+        return cal.century_iv(day.year // 100 + 1)
+    return at_precision(day, code)
+
+
+def _season_rel(anchor: date, code: str, n: int) -> cal.Interval:
+    years = [cal.season_iv(y, code) for y in range(anchor.year - 2, anchor.year + 2)]
+    if n < 0:
+        return [s for s in years if s.hi < anchor][-1]
+    if n > 0:
+        return next(s for s in years if s.lo > anchor)
+    current = [s for s in years if s.lo <= anchor <= s.hi]
+    return current[0] if current else next(s for s in years if s.lo > anchor)
+
+
+def _narrow(iv: cal.Interval, pre: str, anchor: date) -> tuple[cal.Interval, str | None]:
+    if pre in ("earlier", "early"):
+        hi = min(iv.hi, anchor - timedelta(days=1)) if pre == "earlier" and iv.lo <= anchor <= iv.hi else iv.hi
+        return cal.Interval(iv.value, iv.lo, max(hi, iv.lo), iv.precision), "START"
+    if pre in ("later", "late"):
+        lo = max(iv.lo, anchor + timedelta(days=1)) if pre == "later" and iv.lo <= anchor <= iv.hi else iv.lo
+        return cal.Interval(iv.value, min(lo, iv.hi), iv.hi, iv.precision), "END"
+    return iv, None
+
+
+def rel_unit(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """'this week', 'last month', 'next year', 'earlier this month', 'last Friday', 'next April'."""
+    lex = lexicon()
+    direction = m.group("dir").lower()
+    unit = m.group("unit")
+    anchor = ctx.anchor
+    n = _SHIFT.get(direction)
+    key = unit.lower().rstrip(".")
+    if n is None or direction == "following":  # the unit last mentioned, or the one after
+        follow = _follow(ctx, unit.lower(), 1 if direction == "following" else 0)
+        if follow is not None:
+            return date_norm(follow, "full")
+        n = n or 0
+    if key in lex.weekdays:
+        return _weekday_rel(anchor, lex.weekdays[key], n)
+    if key in lex.months:
+        return _month_rel(anchor, lex.months[key], n)
+    if key in lex.seasons:
+        iv = _season_rel(anchor, lex.seasons[key], n)
+    else:
+        found = _unit_iv(anchor, key, n, ctx)
+        if found is None:
+            return None
+        iv = found
+    iv, mod = _narrow(iv, (m.group("pre") or "").lower(), anchor)
+    return date_norm(iv, "full", mod)
+
+
+def _follow(ctx: Ctx, unit: str, n: int) -> cal.Interval | None:
+    """'the following year', 'that month': relative to the last date mentioned."""
+    last = ctx.last
+    code = {"year": "Y", "month": "M", "quarter": "Q"}.get(unit)
+    if last is None or code is None or last.precision not in ("year", "quarter", "month", "day"):
+        return None
+    return at_precision(shift(last.lo, code, n), code)
+
+
+def _weekday_rel(anchor: date, weekday: int, n: int) -> Norm:
+    if n < 0:
+        day = anchor - timedelta(days=(anchor.isoweekday() - weekday) % 7 or 7)
+    elif n > 0:
+        day = anchor + timedelta(days=(weekday - anchor.isoweekday()) % 7 or 7)
+    else:
+        day = cal.week_iv(anchor).lo + timedelta(days=weekday - 1)
+    return date_norm(cal.day_iv(day), "full")
+
+
+def _month_rel(anchor: date, month: int, n: int) -> Norm:
+    if n < 0:
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    elif n > 0:
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    else:
+        year = anchor.year
+    return date_norm(cal.month_iv(year, month), "year")
+
+
+def ago(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """'two years ago', 'a year earlier', 'three weeks from now'."""
+    code, _ = lexicon().unit(m.group("unit"))
+    count = parse_number(m.group("num"))
+    back = m.group("dir").lower() in ("ago", "earlier")
+    if count is None:
+        return Norm("DATE", "PAST_REF" if back else "FUTURE_REF", rel="full")
+    if code.startswith("T"):
+        code = "D"
+        count = max(round(count / 24), 0) if m.group("unit").lower().startswith("hour") else 0
+    n = int(count) * (-1 if back else 1)
+    if code == "Y" and count == 1 and back and ctx.last is not None and ctx.last.precision == "quarter":
+        return date_norm(cal.quarter_iv(ctx.last.lo.year - 1, cal.quarter_of(ctx.last.lo)), "full")
+    iv = at_precision(shift(ctx.anchor, code, n), code)
+    if code == "DE":
+        iv = cal.Interval(iv.value, shift(ctx.anchor, code, n), shift(ctx.anchor, code, n), "year")
+    return date_norm(iv, "full", _approx(m))
+
+
+def year_ago(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """'the year-ago quarter', 'year-earlier', 'the year-earlier nine months'."""
+    what = re.sub(r"\s+", " ", (m.group("what") or "").lower())
+    if what in ("nine months", "six months"):
+        return Norm("DURATION", f"P{9 if what.startswith('nine') else 6}M")
+    last = ctx.last
+    if what in ("quarter", "period") or (not what and last is not None and last.precision == "quarter"):
+        ref = last if last is not None and last.precision == "quarter" else None
+        if ref is None:
+            day = ctx.anchor - timedelta(days=40)
+            ref = cal.quarter_iv(day.year, cal.quarter_of(day))
+        return date_norm(cal.quarter_iv(ref.lo.year - 1, cal.quarter_of(ref.lo)), "full")
+    if what == "month":
+        return date_norm(at_precision(shift(ctx.anchor, "Y", -1), "M"), "full")
+    base = last.lo.year if last is not None and last.precision == "year" else ctx.anchor.year
+    return date_norm(cal.year_iv(base - 1), "full")
+
+
+def day_ref(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """'today', 'yesterday morning', 'tonight', 'this morning', 'last night'."""
+    word = re.sub(r"\s+", " ", m.group("w").lower())
+    offsets = {"today": 0, "this": 0, "tonight": 0, "yesterday": -1, "last": -1, "tomorrow": 1,
+               "the day before yesterday": -2, "the day after tomorrow": 2}
+    day = ctx.anchor + timedelta(days=offsets[word])
+    pod = (m.group("pod") or ("tonight" if word == "tonight" else "")).lower()
+    if word == "last" and pod != "night":
+        return None
+    if pod:
+        return Norm("TIME", f"{day.isoformat()}T{_POD[pod]}", cal.day_iv(day), rel="full")
+    return date_norm(cal.day_iv(day), "full")
+
+
+def weekday(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """'Tuesday' resolved by the tense of its clause, 'last Friday', 'Friday morning'."""
+    number = lexicon().weekday(m.group("wd"))
+    direction = (m.group("dir") or "").lower()
+    if direction:
+        norm = _weekday_rel(ctx.anchor, number, _SHIFT.get(direction, 0))
+        day = norm.iv.lo if norm.iv else ctx.anchor
+    else:
+        day = cal.weekday_near(ctx.anchor, number, ctx.tense)
+    extra = {"weekday": str(number)}
+    pod = (m.group("pod") or "").lower()
+    if pod:
+        return Norm("TIME", f"{day.isoformat()}T{_POD[pod]}", cal.day_iv(day), rel="full", extra=extra)
+    return Norm("DATE", day.isoformat(), cal.day_iv(day), rel="full", extra=extra)
+
+
+def _clock_day(m: re.Match[str], ctx: Ctx) -> tuple[date, str]:
+    lex = lexicon()
+    anchor = ctx.anchor
+    if m.groupdict().get("wd"):
+        return cal.weekday_near(anchor, lex.weekday(m.group("wd")), ctx.tense), "full"
+    if m.groupdict().get("dw"):
+        word = m.group("dw").lower()
+        return anchor + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[word]), "full"
+    if m.groupdict().get("m"):
+        month = lex.month(m.group("m"))
+        day = int(re.sub(r"\D", "", m.group("d")))
+        year = cal.year_for(anchor, month, day, ctx.tense)
+        found = cal.valid_day(year, month, day)
+        if found:
+            return found, "year"
+    return anchor, "full"
+
+
+def clock(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    hour = int(m.group("h"))
+    minute = int(m.group("mi") or 0)
+    if not 1 <= hour <= 12:
+        return None
+    if m.group("ap").lower().startswith("p") and hour != 12:
+        hour += 12
+    elif m.group("ap").lower().startswith("a") and hour == 12:
+        hour = 0
+    day, rel = _clock_day(m, ctx)
+    return Norm("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", cal.day_iv(day), rel=rel)
+
+
+def noon(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    day, rel = _clock_day(m, ctx)
+    clock_time = "24:00" if m.group("w").lower() == "midnight" else "12:00"
+    return Norm("TIME", f"{day.isoformat()}T{clock_time}", cal.day_iv(day), rel=rel)
