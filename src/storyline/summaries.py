@@ -30,12 +30,14 @@ def render(
     """'Talks with A and B in Geneva (planned)', 'Tariff by C US→CN at 30% (from 145%)'."""
     parts = [LABELS.get(etype, "Event")]
     who = _join(names)
+    if etype == "tariff" and a.get("imposer"):
+        who = ""  # the pair says who imposes on whom
     if who:
         parts.append(("with " if etype in COMMUNICATION else "by ") + who)
     if location:
         parts.append(f"in {location}")
     if etype == "tariff" and a.get("rate") is not None:
-        pair = f"{a.get('imposer', '?')}→{a.get('target', '?')}"
+        pair = f"{a.get('imposer', '?')}→{a.get('target') or 'all'}"
         prev = f" (from {float(a['previous_rate']):g}%)" if a.get("previous_rate") is not None else ""
         parts.append(f"{pair} at {float(a['rate']):g}%{prev}")
     if etype == "purchase_commitment" and a.get("quantity") is not None:

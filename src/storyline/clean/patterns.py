@@ -17,6 +17,9 @@ MONTHS = (
 NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]*|de|del|della|van|von|der|den|al|el|bin|da|di|le|la|du)){0,3}"
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _WORD = re.compile(r"\w+")
+_ABBREV = re.compile(
+    r"(?:\b(?:[A-Za-z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Prof|No|Inc|Co|Corp|Ltd|Jr|Sr|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +52,11 @@ def load_yaml(name: str) -> Any:
 
 
 def _expand(pattern: str, agencies: str) -> str:
-    return pattern.replace("{agency}", agencies).replace("{month}", MONTHS).replace("{name}", NAME)
+    return (
+        pattern.replace("{agency}", agencies)
+        .replace("{month}", f"(?:{MONTHS})")
+        .replace("{name}", NAME)
+    )
 
 
 def _compile(
@@ -89,10 +96,16 @@ def rules() -> Rules:
 
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of one line of text (rough, punctuation-based)."""
+    """(start, end) of each sentence of one line of text (rough, punctuation-based).
+
+    A full stop after an initialism ("U.S.") or a common title ("Mr.") does not end a
+    sentence.
+    """
     bounds: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
+        if m.group().startswith(".") and _ABBREV.search(text, 0, m.start() + 1):
+            continue
         end = m.end() - (len(m.group()) - len(m.group().rstrip()))
         bounds.append((start, end))
         start = m.end()

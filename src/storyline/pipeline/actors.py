@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import spacy
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..dictionary import ActorDictionary, ActorEntry, normalize, slug
@@ -122,7 +122,11 @@ def _correct_labels(doc: Doc, cands: list[_Cand], dictionary: ActorDictionary) -
             continue
         if dictionary.lookup(text, types=("PERSON",)) is not None:
             c.label = "PERSON"
-        elif c.end - c.start == 1 and normalize(text) in name_words:
+        elif c.end - c.start == 1 and (
+            normalize(text) in name_words or dictionary.by_surname(text)
+        ):
+            c.label = "PERSON"
+        elif c.label == "ORG" and rules.has_title(doc, c, cands, dictionary):
             c.label = "PERSON"
 
 
@@ -253,6 +257,8 @@ def _key_other(doc: Doc, c: _Cand, dictionary: ActorDictionary) -> None:
     if entry is not None:
         _key_entry(doc, c, entry, dictionary)
         return
+    if c.label == "GPE" and len(text) <= 3 and text.isupper():
+        return  # an unknown all-capitals "place" is almost always a tagging error ("AI")
     prefix = {"GPE": "gpe", "NORP": "norp", "LOC": "loc", "FAC": "fac"}.get(c.label, "org")
     c.key, c.name = f"{prefix}:{slug(text)}", text
     code, _ = dictionary.split_country(text)
@@ -284,6 +290,7 @@ def find(doc: Doc, dictionary: ActorDictionary | None = None) -> list[Mention]:
     cands = rules.merge_possessive_orgs(doc, cands, dictionary, _Cand)
     _correct_labels(doc, cands, dictionary)
     cands.extend(_Cand(s, e, "PERSON") for s, e in rules.titled_names(doc, cands, dictionary))
+    cands.extend(_Cand(s, e, "PERSON") for s, e in rules.surname_mentions(doc, cands, dictionary))
     cands.sort(key=lambda c: c.start)
     consumed = rules.assign_roles(doc, cands, dictionary)
     cands = [c for c in cands if not consumed.intersection(range(c.start, c.end))]
@@ -302,6 +309,3 @@ def set_annotations(doc: Doc, mentions: Sequence[Mention]) -> None:
 
 __all__ = ["find", "load_dictionary", "set_annotations"]
 
-
-def _unused(token: Token) -> None:  # pragma: no cover - keeps Token import for typing helpers
-    del token

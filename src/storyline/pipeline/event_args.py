@@ -16,6 +16,9 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 PLACE_PREPS = {"in", "at", "to", "inside", "near"}
 PRONOUNS = {"he", "she", "him", "her", "his"}
+PLACE_KEYS = ("city:", "gpe:", "loc:", "fac:", "place:")
+SKIP_PREPS = {"according", "after", "ahead", "before", "following", "since", "despite", "amid", "than"}
+VISIT_VERBS = {"visit", "travel", "tour", "fly"}
 GROUP_PRONOUNS = {"they", "them", "their", "both"}
 
 
@@ -47,13 +50,19 @@ def _tokens_in(doc: Doc, start: int, end: int) -> Span | list[Token]:
 
 
 def governor(tok: Token) -> Token:
-    """The verb a nominal trigger hangs from (itself for verbs)."""
+    """The verb a nominal trigger hangs from (itself for verbs).
+
+    Climbs through prepositions and conjunctions only: a noun that modifies another noun
+    ("the stage for the summit") has no governing verb of its own.
+    """
     cur = tok
     for _ in range(4):
         if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
             return cur
+        if cur is not tok and cur.pos_ in ("NOUN", "PROPN") and cur.dep_ not in ("conj", "appos"):
+            return tok
         cur = cur.head
-    return cur
+    return cur if cur.pos_ in ("VERB", "AUX") else tok
 
 
 def ancestors_upto(tok: Token, n: int) -> list[Token]:
@@ -70,20 +79,38 @@ def ancestors_upto(tok: Token, n: int) -> list[Token]:
 # ---------------------------------------------------------------------------- time
 
 
+TEMPORAL_PREPS = {"after", "before", "following", "since", "until", "ahead", "prior", "despite"}
+
+
+def in_temporal_pp(tok: Token) -> bool:
+    """A noun inside 'after the call', 'ahead of the summit': its time is not the clause's."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ == "pobj" and cur.head.lower_ in TEMPORAL_PREPS:
+            return True
+        if cur.dep_ == "pobj" and cur.head.head.lower_ in TEMPORAL_PREPS:  # "ahead of", "prior to"
+            return True
+        if cur.head is cur or cur.pos_ == "VERB":
+            return False
+        cur = cur.head
+    return False
+
+
 def linked_timex(trigger: Token, index: DocIndex) -> Timex | None:
     """The date expression attached to the trigger or to the verb it hangs from.
 
     A timex is linked when one of its tokens has the trigger (or its governing verb) among
-    its first three ancestors; the closest such timex wins.
+    its first three ancestors; the closest such timex wins.  Nouns inside 'after X' /
+    'ahead of X' phrases only take their own dates.
     """
     sent = trigger.sent
-    heads = {trigger.i, governor(trigger).i}
+    heads = {trigger.i} if in_temporal_pp(trigger) else {trigger.i, governor(trigger).i}
     best: tuple[int, Timex] | None = None
     for tok in sent:
         tx = index.timex_at[tok.i]
-        if tx is None or tx.lo is None:
+        if tx is None or tx.lo is None or tx.value == "PRESENT_REF" or _bound_only(tok):
             continue
-        chain = [tok, *ancestors_upto(tok, 3)]
+        chain = [tok, *ancestors_upto(tok, 4)]
         for depth, anc in enumerate(chain):
             if anc.i in heads:
                 score = depth * 10 + abs(tok.i - trigger.i)
@@ -92,7 +119,19 @@ def linked_timex(trigger: Token, index: DocIndex) -> Timex | None:
                 break
             if depth > 0 and anc.pos_ == "VERB" and anc.i not in heads:
                 break
+            if depth == 3 and anc.lower_ != "during":
+                break
     return best[1] if best else None
+
+
+def _bound_only(tok: Token) -> bool:
+    """'until July', 'through 2026': the end of a state, not the date of the event."""
+    head = tok
+    while head.dep_ in ("compound", "nummod", "amod", "det", "pobj") and head.head is not head:
+        if head.dep_ == "pobj":
+            return head.head.lower_ in ("until", "till", "through", "throughout")
+        head = head.head
+    return False
 
 
 def sentence_timexes(sent: Span, index: DocIndex) -> list[Timex]:
@@ -116,13 +155,25 @@ def subtree_mentions(tok: Token, index: DocIndex, stop: set[int] | None = None) 
         if stop and cur.i in stop:
             continue
         m = index.mention_at[cur.i]
-        if m is not None and m.label in ACTOR_LABELS and not is_place(cur, m):
+        if m is not None and is_actor(cur, m):
             out.append(m)
         for child in cur.children:
             if child.dep_ in ("relcl", "advcl", "ccomp", "parataxis", "acl") and child is not tok:
                 continue
+            if child.dep_ in ("prep", "advmod") and child.lower_ in SKIP_PREPS | {"prior"}:
+                continue
             stack.append(child)
     return _unique(out)
+
+
+def is_actor(tok: Token, m: Mention) -> bool:
+    """An actor taking part, not a place, a venue or a source of information."""
+    if m.label not in ACTOR_LABELS or m.key.startswith(PLACE_KEYS) or is_place(tok, m):
+        return False
+    head = tok
+    while head.dep_ in ("compound", "appos", "conj", "flat") and head.head is not head:
+        head = head.head
+    return not (head.dep_ == "dobj" and head.head.lemma_.lower() in VISIT_VERBS)
 
 
 def subject_mentions(verb: Token, index: DocIndex) -> list[Mention]:
@@ -135,6 +186,9 @@ def subject_mentions(verb: Token, index: DocIndex) -> list[Mention]:
         found: list[Mention] = []
         for s in subjects:
             found.extend(subtree_mentions(s, index))
+            if s.lower_ in PRONOUNS and index.mention_at[s.i] is None:
+                ante = pronoun_antecedent(s, index)
+                found.extend([ante] if ante is not None else [])
         if found:
             return _unique(found)
         if cur.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp") and cur.head is not cur:
@@ -195,29 +249,30 @@ def _place_phrase(tok: Token, index: DocIndex) -> str | None:
 
 
 def pronoun_antecedent(tok: Token, index: DocIndex, window: int = 3) -> Mention | None:
-    """The most recent PERSON subject before a he/she pronoun, within a few sentences."""
+    """The PERSON a he/she pronoun most likely refers to: the subject of the main clause
+    of the nearest sentence before it (then of its other clauses), within a few sentences."""
     doc = tok.doc
-    sent_start = tok.sent.start
-    first = max(0, _sent_index_start(doc, sent_start, window))
-    for i in range(tok.i - 1, first - 1, -1):
-        m = index.mention_at[i]
-        if m is not None and m.label == "PERSON" and doc[i].dep_ in ("nsubj", "nsubjpass", "compound"):
-            return m
-    for i in range(tok.i - 1, first - 1, -1):
+    sents = [s for s in doc.sents if s.start <= tok.i][-(window + 1):]
+    for sent in reversed(sents):
+        tokens = [t for t in sent if t.i < tok.i]
+        ranked = sorted(tokens, key=lambda t: (t.dep_ != "nsubj" or t.head.dep_ != "ROOT",
+                                               t.dep_ not in ("nsubj", "nsubjpass"), -t.i))  # fmt: skip
+        for t in ranked:
+            m = index.mention_at[t.i]
+            if m is not None and m.label == "PERSON" and t.dep_ in ("nsubj", "nsubjpass"):
+                return m
+    for i in range(tok.i - 1, max(sents[0].start, 0) - 1, -1):
         m = index.mention_at[i]
         if m is not None and m.label == "PERSON":
             return m
     return None
 
 
-def _sent_index_start(doc: Doc, start: int, back: int) -> int:
-    sents = [s.start for s in doc.sents if s.start <= start]
-    return sents[-1 - back] if len(sents) > back else 0
-
-
-def participants(trigger: Token, index: DocIndex) -> list[Mention]:
+def participants(trigger: Token, index: DocIndex, subject_only: bool = False) -> list[Mention]:
     """Actors of an event: subject side plus the trigger's own arguments."""
     gov = governor(trigger)
+    if subject_only:
+        return subject_mentions(gov, index) + _pronoun_subjects(gov, index, subject_only=True)
     found = subtree_mentions(trigger, index) if trigger.pos_ != "VERB" else []
     found += subject_mentions(gov, index)
     if trigger.pos_ == "VERB":
@@ -225,6 +280,10 @@ def participants(trigger: Token, index: DocIndex) -> list[Mention]:
     elif trigger.dep_ in ("dobj", "pobj", "attr") and gov is not trigger:
         found += [m for m in subtree_mentions(gov, index) if m not in found]
     found += _pronoun_subjects(gov, index)
+    if not found:  # "a truce saw Washington drop ...": the actors of the clause it governs
+        found = [m for c in gov.children if c.dep_ in ("ccomp", "xcomp", "dobj") for m in subtree_mentions(c, index)]
+    if not found and gov.dep_ == "ccomp" and gov.head is not gov:
+        found = subject_mentions(gov.head, index)  # "He confirmed the talks would take place"
     return _unique(found)
 
 
@@ -232,9 +291,10 @@ def _subject_tokens(verb: Token) -> set[int]:
     return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
 
 
-def _pronoun_subjects(verb: Token, index: DocIndex) -> list[Mention]:
+def _pronoun_subjects(verb: Token, index: DocIndex, subject_only: bool = False) -> list[Mention]:
     out = []
-    for c in verb.subtree:
+    tokens = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if subject_only else verb.subtree
+    for c in tokens:
         if c.lower_ in PRONOUNS and index.mention_at[c.i] is None and c.dep_ in ("nsubj", "nsubjpass", "poss", "conj"):
             m = pronoun_antecedent(c, index)
             if m is not None:

@@ -163,6 +163,8 @@ def market_moves(sent: Span, quantities: Sequence[Quantity]) -> list[tuple[str, 
     for q in quantities:
         if not _in_span(q, sent) or q.unit not in ("percent", "points"):
             continue
+        if q.direction is None or _tariff_rate(sent, q):
+            continue
         before = [(pos, name) for pos, name in instruments if pos < q.start]
         if not before:
             continue
@@ -174,6 +176,18 @@ def market_moves(sent: Span, quantities: Sequence[Quantity]) -> list[tuple[str, 
         attrs.setdefault(field, sign * q.value)
         moves[key] = (inst, attrs, at)
     return [m for m in moves.values() if "change_pct" in m[1] or "change_points" in m[1]]
+
+
+TARIFF_NOUNS = {"tariff", "tariffs", "levy", "levies", "duty", "duties", "rate", "rates"}
+
+
+def _tariff_rate(sent: Span, q: Quantity) -> bool:
+    """'145% tariffs' is a rate, not a market move."""
+    tok = _token_at(sent, q.end - 1)
+    if tok is None:
+        return False
+    nxt = [t.lower_ for t in sent.doc[tok.i + 1 : tok.i + 3]]
+    return bool(set(nxt) & TARIFF_NOUNS)
 
 
 def _instrument_name(text: str) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..records import Timex
-from .event_args import ancestors_upto, governor
+from .event_args import ancestors_upto, governor, in_temporal_pp
 from .lexicon import load
 
 FUTURE_AUX = {"will", "'ll", "shall", "would"}
@@ -54,6 +54,9 @@ def status_of(trigger: Token, event_type: str, when: Timex | None, dct: str | No
     words = _context(trigger)
     gov = governor(trigger)
     tense = clause_tense(gov)
+    if in_temporal_pp(trigger) and trigger.head.lower_ != "before" and trigger.head.head.lower_ not in ("ahead", "prior"):
+        tense = "past"  # "after a video call", "following the talks", "since the summit"
+        words = {trigger.lower_, trigger.lemma_.lower()}
     if words & _words("threatened") and event_type not in ("statement",):
         return "threatened"
     if words & _words("cancelled") and event_type in ("tariff", "export_control", "sanction"):
@@ -66,7 +69,7 @@ def status_of(trigger: Token, event_type: str, when: Timex | None, dct: str | No
         return "in_effect" if tense != "future" else "planned"
     if words & _words("announced") and event_type in ("tariff", "export_control", "sanction"):
         return "announced"
-    if tense in ("past", "present") or _before(when, dct):
+    if tense == "past" or _before(when, dct):
         return "occurred"
     return "unknown"
 

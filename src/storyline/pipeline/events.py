@@ -51,10 +51,42 @@ def _context_words(tok: Token) -> set[str]:
     return words
 
 
+def _quoted(doc: Doc) -> list[tuple[int, int]]:
+    return [(q.start, q.end) for q in doc._.storyline_quotes or ()]
+
+
+def _negated(tok: Token) -> bool:
+    for t in (tok, *args.ancestors_upto(tok, 2)):
+        if any(c.dep_ == "neg" for c in t.children):
+            return True
+    return False
+
+
+EVENT_HEADS = {"measure", "hike", "increase", "threat", "cut", "rate", "action", "war", "truce", "deal"}
+
+
+def _modifier_only(tok: Token) -> bool:
+    """'export control list', 'summit venue': the trigger only modifies another noun."""
+    return tok.dep_ == "compound" and tok.head.lemma_.lower() not in EVENT_HEADS
+
+
+def _purpose_only(tok: Token) -> bool:
+    """'efforts to strike deals': an infinitive of purpose is no event (unless planned)."""
+    if tok.pos_ != "VERB" or tok.tag_ != "VB" or tok.dep_ not in ("advcl", "acl", "xcomp"):
+        return False
+    if not any(c.lower_ == "to" for c in tok.children):
+        return False
+    planners = set(_lexicon()["status"]["planned"]) | {"agree", "agreed", "decide", "vow", "pledge"}
+    return tok.head.lemma_.lower() not in planners and tok.head.lower_ not in planners
+
+
 def triggers(sent: Span) -> list[Trigger]:
     lex = _lexicon()
+    quoted = _quoted(sent.doc)
     out = []
     for tok in sent:
+        if any(lo <= tok.idx < hi for lo, hi in quoted) or _negated(tok):
+            continue
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB":
             entry = lex["verb"].get(lemma)
@@ -66,7 +98,7 @@ def triggers(sent: Span) -> list[Trigger]:
                 entry = None
         else:
             entry = None
-        if not entry:
+        if not entry or _modifier_only(tok) or _purpose_only(tok):
             continue
         needs = entry.get("needs")
         if needs and not set(needs) & _context_words(tok):
@@ -105,7 +137,7 @@ def _without_reporting(groups: list[list[Trigger]]) -> list[list[Trigger]]:
 def _related(a: Token, b: Token) -> bool:
     if a.head == b or b.head == a or a.head == b.head:
         return True
-    return b in args.ancestors_upto(a, 2) or a in args.ancestors_upto(b, 2)
+    return b in args.ancestors_upto(a, 4) or a in args.ancestors_upto(b, 4)
 
 
 # ---------------------------------------------------------------------------- dating
@@ -128,18 +160,39 @@ class Narrative:
 
 
 def _status_class(status: str) -> str:
-    return "future" if status in ("planned", "threatened") else "past"
+    return "future" if status == "planned" else "past"
 
 
 def date_for(trig: Token, index: args.DocIndex) -> Timex | None:
     when = args.linked_timex(trig, index)
-    if when is not None:
+    if when is not None or args.in_temporal_pp(trig):
         return when
-    for anc in args.ancestors_upto(trig, 4):
-        when = args.linked_timex(anc, index)
+    cur = trig
+    for _ in range(5):
+        if not _climbable(cur):
+            break
+        cur = cur.head
+        when = args.linked_timex(cur, index)
         if when is not None:
             return when
     return None
+
+
+SAME_TIME_PREPS = {"of", "during", "at", "in"}
+
+
+def _climbable(tok: Token) -> bool:
+    """May a trigger take the date of its head? Through verb chains ('to attend'), objects,
+    'where' clauses and 'of/during/at' phrases; not through other nouns' modifiers."""
+    if tok.head is tok or tok.dep_ in ("acl", "agent", "ROOT", "appos"):
+        return False
+    if tok.dep_ == "relcl":
+        return any(c.lower_ in ("where", "when") for c in tok.children)
+    if tok.dep_ == "prep":
+        return tok.lower_ in SAME_TIME_PREPS
+    if tok.dep_ == "pobj":
+        return tok.head.lower_ in SAME_TIME_PREPS
+    return tok.dep_ in ("xcomp", "advcl", "conj", "ccomp", "dobj", "nsubj", "nsubjpass")
 
 
 def recent_window(dct: str | None) -> Timex | None:
@@ -184,22 +237,32 @@ def _event(
     etype = group[0].type
     when = next((w for t in group if (w := date_for(t.token, index)) is not None), None)
     status = status_of(head, etype, when, dct)
-    dated_by = "text"
+    if etype == "statement":
+        status = "occurred" if status != "planned" or (when and when.hi and dct and when.hi <= dct) else status
+        status = "occurred" if status == "planned" else status
+    dated_by = "text" if when is not None else "none"
     if when is None:
         when = narrative.recall(status, sent_i)
-        dated_by = "narrative"
+        dated_by = "narrative" if when is not None else "none"
     if when is None and status in ("occurred", "announced", "in_effect") and etype != "statement":
         when = recent_window(dct)
-        dated_by = "recent"
+        dated_by = "recent" if when is not None else "none"
     if when is not None and dated_by == "text":
         narrative.remember(status, sent_i, when)
     people: list[Mention] = []
     for t in group:
-        people += [m for m in args.participants(t.token, index) if m not in people]
+        found = args.participants(t.token, index, subject_only=etype == "statement")
+        people += [m for m in found if m.key not in {p.key for p in people}]
+    if etype in ("tariff", "sanction", "export_control") and not people:
+        return None  # "the steep tariffs were not sustainable": a reference, not an event
     if etype == "statement" and (dated_by != "text" or not people):
         return None
+    if args.in_temporal_pp(head) and dated_by != "text":
+        return None  # "since the tariffs announcement": a reference point, reported elsewhere
     location = next((loc for t in group if (loc := args.location_of(t.token, index))), None)
-    attrs = _attributes(etype, head, index, quantities, when)
+    attrs = _attributes(etype, group, index, quantities, when)
+    if dated_by != "text" and not people and not location and "rate" not in attrs and not _definite(head):
+        return None  # nothing to anchor a reader: "an important step in negotiations"
     attrs["dated_by"] = dated_by
     start, end, precision = _dates(when, etype, attrs)
     return Event(
@@ -214,8 +277,10 @@ def _event(
 
 
 def _attributes(
-    etype: str, head: Token, index: args.DocIndex, quantities: list[Any], when: Timex | None
+    etype: str, group: list[Trigger], index: args.DocIndex, quantities: list[Any], when: Timex | None
 ) -> dict[str, Any]:
+    nouns = [t.token for t in group if t.token.pos_ != "VERB"]
+    head = nouns[0] if nouns else group[0].token
     if etype == "tariff":
         return tariff_attributes(head, index, quantities)
     if etype == "purchase_commitment":
@@ -239,14 +304,22 @@ def _confidence(dated_by: str, people: list[Mention], location: str | None) -> f
     return round(min(max(score, 0.05), 0.95), 2)
 
 
+def _definite(tok: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "these", "that", "those") for c in tok.children)
+
+
 def _antecedent(events: list[Event], new: Event, trig: Trigger) -> Event | None:
-    """A generic, undated mention ("the talks", "held discussions") of a just-reported event."""
+    """A generic, undated mention ("the talks", "held discussions") of a reported event."""
     if new.attributes.get("dated_by") == "text" or new.type not in COMMUNICATION:
         return None
-    for prior in reversed(events[-3:]):
-        if prior.type in COMMUNICATION and _status_class(prior.status) == _status_class(new.status):
-            if prior.attributes.get("dated_by") == "text":
-                return prior
+    definite = _definite(trig.token)
+    for prior in reversed(events[-4:]):
+        if prior.type not in COMMUNICATION or prior.attributes.get("dated_by") != "text":
+            continue
+        if definite and prior.type == new.type:
+            return prior
+        if _status_class(prior.status) == _status_class(new.status):
+            return prior
     return None
 
 
@@ -282,7 +355,7 @@ def _attach_delegation(sent: Span, index: args.DocIndex, events: list[Event]) ->
     """ "Representing the US will be A, B and C": people join the last planned meeting."""
     if not events or not any(t.lemma_.lower() in DELEGATION for t in sent):
         return
-    people = [m for t in sent if (m := index.mention_at[t.i]) is not None and m.label == "PERSON"]
+    people = list({m.key: m for t in sent if (m := index.mention_at[t.i]) is not None and m.label == "PERSON"}.values())
     if not people:
         return
     for k in range(len(events) - 1, max(len(events) - 4, -1), -1):

@@ -30,7 +30,7 @@ from ..records import Quantity
 from . import extensions as _extensions  # noqa: F401  (registers Doc attributes)
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
-_HEDGES = r"(?:(?:by|about|around|nearly|almost|roughly|some|more\s+than|over|just|another|a\s+further|a|an)\s+)*"
+_HEDGES = r"(?:(?:by|about|around|nearly|almost|roughly|some|more\s+than|over|just|another|a\s+further)\s+)*"
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +128,7 @@ def _raw_quantities(text: str) -> list[_Raw]:
         if number is None:
             continue
         scale_word = (m["att"] or m["scale"] or "").lower()
-        value = number * lex.scales.get(scale_word, 1.0)
+        value = round(number * lex.scales.get(scale_word, 1.0), 6)
         raw = _classify(m, text, value, number)
         if raw is not None:
             out.append(raw)
@@ -161,7 +161,8 @@ def _measured(m: re.Match[str], text: str, value: float, number: float, numeric:
         return None
     if not numeric and m["unit"].lower() == "point":
         return None  # "at one point"
-    return _Raw(m.start("num"), m.end(), value * float(spec.get("factor", 1)), str(spec["unit"]), number)
+    value = round(value * float(spec.get("factor", 1)), 6)
+    return _Raw(m.start("num"), m.end(), value, str(spec["unit"]), number)
 
 
 _GENERIC = re.compile(r"[\s-]+((?:[a-z]+\s+)?([a-z]{3,}s))(?=\s+of\s)")
@@ -219,7 +220,7 @@ def _lemma_direction(token: Token) -> str | None:
 
 _MONEY = frozenset({"usd", "eur", "gbp", "jpy", "cny", "aud", "cad", "hkd", "sgd", "nzd", "brl",
                     "inr", "krw", "rub", "chf", "mxn", "myr", "thb", "vnd", "idr"})
-_BEFORE_DIR = re.compile(rf"\b(up|down|higher|lower)\s+{_HEDGES}$", re.I)
+_BEFORE_DIR = re.compile(rf"\b([a-z]+)\s+{_HEDGES}$", re.I)
 _AFTER_DIR = re.compile(r"^[\s-]+([a-z]+)\b", re.I)
 
 
@@ -242,8 +243,9 @@ def _direction(doc: Doc, start: int, end: int, unit: str | None) -> tuple[str | 
     """Direction of a quantity and whether it is a level reached by a move ("to 30%")."""
     text = doc.text
     before = _BEFORE_DIR.search(text[max(0, start - 40):start])
-    if before:
-        return _lemma_word(before.group(1)), False
+    if before and (word := _lemma_word(before.group(1))) is not None \
+            and (unit not in _MONEY or before.group(1).lower() in ("up", "down")):
+        return word, False
     after = _AFTER_DIR.match(text[end:end + 20])
     if after and (word := _lemma_word(after.group(1))) is not None:
         return word, False
@@ -327,6 +329,8 @@ def find(doc: Doc) -> list[Quantity]:
             previous = prev.value if prev.value is not None else prev.number
             direction = "up" if raw.value > previous else "down" if raw.value < previous else None
             kind = "change"
+        elif found and _TO.match(text[found[-1].end:start]):
+            direction = None  # a range, "10% to 20%"
         elif via_to and direction is not None:
             kind = "change"
         elif found and direction is None and _OR.match(text[found[-1].end:start]):

@@ -9,6 +9,7 @@ an issuer ("a statement from X", "a spokesperson for X" -> X).  Unclear cases gi
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -25,7 +26,9 @@ _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _LABEL_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
 _PARAGRAPHS_BACK = 2
 
-class _Lexicon:
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
     verbs: frozenset[str]
     document_verbs: frozenset[str]
     document_nouns: frozenset[str]
@@ -35,11 +38,11 @@ class _Lexicon:
 
 
 @cache
-def lexicon() -> _Lexicon:
+def lexicon() -> Lexicon:
     """Load ``data/quote_verbs.yaml`` once."""
     raw = resources.files("storyline.data").joinpath("quote_verbs.yaml").read_text(encoding="utf-8")
     data = yaml.safe_load(raw)
-    return _Lexicon(
+    return Lexicon(
         verbs=frozenset(data["verbs"]),
         document_verbs=frozenset(data["document_verbs"]),
         document_nouns=frozenset(data["document_nouns"]),
@@ -66,6 +69,7 @@ class _Act:
     para: int
     speaker: Speaker | None
     speech: bool  # a speech act (X said) rather than a plain sentence subject
+
 
 # --------------------------------------------------------------------------- mentions
 
@@ -99,10 +103,10 @@ def fallback_mentions(doc: Doc) -> list[Mention]:
     return out
 
 
-class _Index:
+class Index:
     """Token -> mention lookups and quote membership for one document."""
 
-    def __init__(self, doc: Doc, mentions: list[Mention], spans: list[QuoteSpan]) -> None:
+    def __init__(self, doc: Doc, mentions: list[Mention], quoted: Iterable[tuple[int, int]]) -> None:
         self.doc = doc
         self.by_token: dict[int, Mention] = {}
         for m in mentions:
@@ -112,10 +116,12 @@ class _Index:
             for t in span if span is not None else ():
                 self.by_token.setdefault(t.i, m)
         self.quoted: set[int] = set()
-        for q in spans:
-            span = doc.char_span(q.open, q.close, alignment_mode="expand")
-            self.quoted.update(t.i for t in span if span is not None) if span else None
+        for lo, hi in quoted:
+            span = doc.char_span(lo, hi, alignment_mode="expand")
+            self.quoted.update(t.i for t in span or ())
         self.para_of = _paragraph_starts(doc.text)
+        self.outside_quotes = [m for m in mentions if m.label in _SPEAKER_LABELS and not any(
+            t.i in self.quoted for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ())]
 
     def para(self, char: int) -> int:
         lo, hi = 0, len(self.para_of) - 1
@@ -151,17 +157,16 @@ def _paragraph_starts(text: str) -> list[int]:
 # --------------------------------------------------------------------------- speakers
 
 
-class _Resolver:
+class Resolver:
     """Resolves noun phrases to speakers, keeping the acts seen so far."""
 
-    def __init__(self, index: _Index) -> None:
+    def __init__(self, index: Index) -> None:
         self.index = index
         self.acts: list[_Act] = []
         self.lex = lexicon()
 
     def add(self, pos: int, speaker: Speaker | None, speech: bool) -> None:
-        self.acts.append(_Act(pos, self.index.para(pos), speaker, speech))
-        self.acts.sort(key=lambda a: a.pos)
+        bisect.insort(self.acts, _Act(pos, self.index.para(pos), speaker, speech), key=lambda a: a.pos)
 
     def recent(self, pos: int) -> list[_Act]:
         """Acts before ``pos`` in its paragraph and the few before it, latest first."""
@@ -174,7 +179,7 @@ class _Resolver:
 
     def phrase(self, tokens: list[Token]) -> Speaker | None:
         """The speaker a noun phrase names, or None when unclear."""
-        tokens = _trim(tokens)
+        tokens = trim(tokens)
         if not tokens or len(tokens) > 16 or any(t.pos_ == "VERB" and t.dep_ != "amod" for t in tokens):
             return None
         if len(tokens) == 1 and tokens[0].lower_ in _PRONOUNS and tokens[0].i not in self.index.by_token:
@@ -183,6 +188,8 @@ class _Resolver:
         lemma = root.lemma_.lower()
         if lemma in self.lex.document_nouns or lemma in self.lex.role_nouns:
             return self._issuer(tokens, root, lemma in self.lex.role_nouns)
+        appos = [c for c in root.children if c.dep_ == "appos" and c.i in self.index.by_token]
+        root = appos[0] if appos and root.i not in self.index.by_token else root
         mention = self.index.by_token.get(root.i) or self.index.by_surname(root)
         if mention is not None and mention.label in _SPEAKER_LABELS:
             text = mention.text if root.i in self.index.by_token else root.text
@@ -202,7 +209,7 @@ class _Resolver:
         best = min(mentions, key=lambda m: (_LABEL_RANK[m.label], m.start))
         if text is None:
             after = [t for t in tokens if t.i > root.i]
-            text = _text(_trim(after[1:])) if after and after[0].pos_ == "ADP" else best.text
+            text = _text(trim(after[1:])) if after and after[0].pos_ == "ADP" else best.text
         return Speaker(best.key, text, best.label)
 
     def _nominal(self, root: Token, pos: int) -> Speaker | None:
@@ -223,19 +230,30 @@ class _Resolver:
         return Speaker(m.key, m.text, m.label)
 
     def pronoun(self, token: Token) -> Speaker | None:
-        """The latest fitting subject or speaker before a pronoun; None when it is unclear."""
+        """The latest fitting subject or speaker before a pronoun; None when it is unclear.
+
+        With no subject or speaker in reach, a person named alone in the paragraph and the
+        one before it ("... criticised by Senator X. 'It fails,' he said") is taken.
+        """
         labels = _PRONOUNS[token.lower_]
-        for act in self.recent(token.idx):
+        acts = self.recent(token.idx)
+        for act in acts:
             if act.speaker is None:
-                if act.speech:
-                    return None  # the latest speech act had an unclear subject
-                continue
+                return None  # the latest candidate is unclear ("X and Y met"; "officials said")
             if act.speaker.label in labels:
                 return act.speaker
-        return None
+        if acts or "PERSON" not in labels:
+            return None
+        para = self.index.para(token.idx)
+        named = {m.key: m for m in self.index.outside_quotes
+                 if m.label == "PERSON" and m.end <= token.idx and self.index.para(m.start) >= para - 1}
+        if len(named) != 1:
+            return None
+        m = next(iter(named.values()))
+        return Speaker(m.key, m.text, m.label)
 
 
-def _trim(tokens: list[Token]) -> list[Token]:
+def trim(tokens: list[Token]) -> list[Token]:
     """Strip punctuation, conjunctions and adverbs ("also", "later") from both ends."""
     drop = ("PUNCT", "CCONJ", "ADV", "SPACE", "PART")
     lo, hi = 0, len(tokens)
@@ -262,7 +280,7 @@ def _text(tokens: list[Token]) -> str:
 # --------------------------------------------------------------------------- speech acts
 
 
-def _subject(verb: Token) -> Token | None:
+def subject(verb: Token) -> Token | None:
     """The subject of a verb, borrowed from the governing verb for "..., adding that ...")."""
     for _ in range(3):
         for child in verb.children:
@@ -274,19 +292,19 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _is_speech_verb(token: Token, lex: _Lexicon) -> bool:
+def is_speech_verb(token: Token, lex: Lexicon) -> bool:
     if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "compound"):
         return False
     lemma = token.lemma_.lower()
     if lemma in lex.verbs:
         return True
     if lemma in lex.document_verbs or token.lower_ in lex.document_verbs:
-        subj = _subject(token)
+        subj = subject(token)
         return subj is not None and subj.lemma_.lower() in lex.document_nouns
     return False
 
 
-def _preposition_object(token: Token, lex: _Lexicon) -> list[Token] | None:
+def preposition_object(token: Token, lex: Lexicon) -> list[Token] | None:
     """"according to X" starting at ``token`` -> X's tokens."""
     doc = token.doc
     for words in lex.prepositions:
@@ -301,18 +319,18 @@ def _preposition_object(token: Token, lex: _Lexicon) -> list[Token] | None:
     return None
 
 
-def _record_acts(doc: Doc, res: _Resolver) -> dict[int, Speaker | None]:
+def record_acts(doc: Doc, res: Resolver) -> dict[int, Speaker | None]:
     """Walk the text once, recording speech acts and named subjects; returns verb -> speaker."""
     lex = res.lex
     by_verb: dict[int, Speaker | None] = {}
     for token in doc:
         if token.i in res.index.quoted:
             continue
-        obj = _preposition_object(token, lex) if token.lower_ in ("according", "in") else None
+        obj = preposition_object(token, lex) if token.lower_ in ("according", "in") else None
         if obj:
             res.add(token.idx, res.phrase(obj), True)
-        elif _is_speech_verb(token, lex):
-            subj = _subject(token)
+        elif is_speech_verb(token, lex):
+            subj = subject(token)
             speaker = None
             if subj is not None and not _coordinated(subj):
                 speaker = res.phrase(list(doc[subj.left_edge.i:subj.right_edge.i + 1]))
@@ -327,7 +345,7 @@ def _record_acts(doc: Doc, res: _Resolver) -> dict[int, Speaker | None]:
     return by_verb
 
 
-def _blocks(verb: Token, subj: Token | None, index: _Index) -> bool:
+def _blocks(verb: Token, subj: Token | None, index: Index) -> bool:
     """Whether an unresolved speech act hides earlier speakers from later pronouns."""
     if verb.lemma_.lower() in _CORE_VERBS:
         return True

@@ -13,8 +13,7 @@ from spacy.tokens import Doc, Token
 from ..records import Timex
 from ..time import normalise_hits, parse_dct, scan
 
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll", "must", "should", "would", "could", "may",
-                         "might", "can", "ca"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll", "must", "should", "would"})
 _FUTURE_HEADS = frozenset({"expect", "schedule", "plan", "set", "due", "go", "intend", "aim", "prepare",
                            "hope", "seek", "want", "agree", "promise", "vow", "pledge", "threaten",
                            "need", "have", "try", "wish", "propose", "decide", "slate", "poise"})
@@ -54,8 +53,12 @@ def tense_of(token: Token) -> str:
         return "none"
     for _ in range(3):
         head = verb.head
-        if verb.dep_ == "xcomp" and head is not verb and head.lemma_.lower() in _FUTURE_HEADS:
-            return "future"
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if infinitive or verb.dep_ == "xcomp":
+            if head is verb or head.lemma_.lower() not in _FUTURE_HEADS:
+                return "none"
+            perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in head.children)
+            return "past" if perfect else "future"
         own = _own_tense(verb)
         if own is not None:
             return own

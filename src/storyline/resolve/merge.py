@@ -39,18 +39,19 @@ class Context:
         return self.original.get(doc, doc)
 
 
-def _place(event: Event) -> str | None:
+def _places(event: Event) -> set[str]:
+    """'Geneva, Switzerland' -> {'geneva', 'switzerland'}: either part may be reported."""
     if not event.location:
-        return None
-    return event.location.split(",")[0].strip().casefold()
+        return set()
+    return {p.strip().casefold() for p in event.location.split(",") if p.strip()}
 
 
 def pair_score(a: Event, b: Event, ctx: Context) -> int:
     """Evidence that two event mentions report the same real event (higher is surer)."""
     score = 0
-    pa, pb = _place(a), _place(b)
+    pa, pb = _places(a), _places(b)
     if pa and pb:
-        score += 2 if pa == pb else -4
+        score += 2 if pa & pb else -4
     shared = set(a.participants) & set(b.participants)
     people = shared - ctx.countries
     score += min(2 * len(people), 4) + (1 if shared & ctx.countries else 0)

@@ -25,12 +25,18 @@ def size_reason(size: int, max_bytes: int) -> str | None:
     """The rejection reason when a file of ``size`` bytes is over the limit, else None."""
     if size <= max_bytes:
         return None
-    return f"file is {_mb(size)} MB, larger than the {_mb(max_bytes)} MB limit"
+    return f"file is {human_size(size)}, larger than the {human_size(max_bytes)} limit"
 
 
-def _mb(n: int) -> str:
-    value = n / 1_000_000
-    return f"{value:.0f}" if value >= 10 or value == int(value) else f"{value:.1f}"
+def human_size(n: int) -> str:
+    """'30 MB', '2.5 MB', '35 KB', '900 bytes' (decimal units)."""
+    if n >= 1_000_000:
+        value = n / 1_000_000
+        text = f"{value:.0f}" if value >= 10 or value == int(value) else f"{value:.1f}"
+        return f"{text} MB"
+    if n >= 1000:
+        return f"{n / 1000:.0f} KB"
+    return f"{n} bytes"
 
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:

@@ -42,6 +42,12 @@ _BLOCKS = frozenset(
 _DROP = ("script", "style", "noscript", "nav", "footer", "aside", "form", "button", "iframe")
 _CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.I)
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+_MIN_WORDS = 4
+
+
+def word_count(text: str) -> int:
+    return len(_WORDS.findall(text))
 
 
 def _parse_tree(html: str) -> Any:
@@ -146,7 +152,7 @@ def from_html(
     body, title, author = ("", None, None) if fragment else _extract(html, url)
     if not body:
         body = fragment_text(html)
-    if not body.strip():
+    if word_count(body) < _MIN_WORDS:
         raise IngestError(path, "no article text found in the HTML", line)
     published = meta.pop("published", None)
     published_source = meta.pop("published_source", None)

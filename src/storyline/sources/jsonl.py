@@ -77,17 +77,8 @@ def parse_lines(text: str, path: str) -> Iterator[RawArticle | Rejected]:
 
 
 def parse_array(text: str, path: str) -> Iterator[RawArticle | Rejected]:
-    """Records of a JSON list (or one object); each record knows the line it starts on."""
+    """Records of a JSON list; each record knows the line it starts on."""
     decoder = json.JSONDecoder()
-    body = text.lstrip()
-    if not body.startswith("["):
-        try:
-            obj = json.loads(text)
-        except json.JSONDecodeError as err:
-            yield Rejected(path, err.lineno, _decode_error(err))
-            return
-        yield from _safe(obj, path, 1)
-        return
     try:
         json.loads(text)  # whole-file validation gives the exact error position
     except json.JSONDecodeError as err:
@@ -111,21 +102,26 @@ def _safe(obj: object, path: str, line: int) -> Iterator[RawArticle | Rejected]:
         yield rejected(err)
 
 
-def parse(text: str, path: str) -> Iterator[RawArticle | Rejected]:
-    """Records of a JSON document or JSON Lines text (chosen by the first character)."""
+def parse(text: str, path: str, json_lines: bool = True) -> Iterator[RawArticle | Rejected]:
+    """Records of JSON Lines text, or (``json_lines=False``) of a JSON document.
+
+    A JSON document that is a list gives one record per element; a single object gives
+    one record; anything else is read line by line.
+    """
     text = text.lstrip("\ufeff")
+    if json_lines:
+        yield from parse_lines(text, path)
+        return
     stripped = text.lstrip()
     if stripped.startswith("["):
         yield from parse_array(text, path)
         return
-    lines = [ln for ln in text.splitlines() if ln.strip()]
-    if len(lines) > 1 and all(ln.lstrip().startswith("{") for ln in lines):
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError:
         yield from parse_lines(text, path)
         return
-    if stripped.startswith("{") and len(lines) > 1:
-        yield from parse_array(text, path)  # one pretty-printed object
-        return
-    yield from parse_lines(text, path)
+    yield from _safe(obj, path, text.count("\n", 0, len(text) - len(stripped)) + 1)
 
 
 def read(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawArticle | Rejected]:
@@ -136,7 +132,8 @@ def read(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[RawAr
         yield rejected(err)
         return
     found = False
-    for item in parse(text, str(path)):
+    json_lines = Path(path).suffix.lower() != ".json"
+    for item in parse(text, str(path), json_lines):
         found = True
         yield item
     if not found:

@@ -264,8 +264,19 @@ def _statements(sql: str) -> Iterable[str]:
 
 
 def _fts_query(query: str) -> str:
-    words = [w for w in query.replace('"', " ").split() if w]
-    return " ".join(f'"{w}"' for w in words) or '""'
+    """Plain words are ANDed; a "quoted phrase" must match in order (unbalanced quotes are ignored)."""
+    parts = query.split('"')
+    if len(parts) % 2 == 0:  # an unbalanced quote: treat everything as plain words
+        parts = [query.replace('"', " ")]
+    terms: list[str] = []
+    for i, part in enumerate(parts):
+        if i % 2:
+            phrase = " ".join(part.split())
+            if phrase:
+                terms.append(f'"{phrase}"')
+        else:
+            terms.extend(f'"{w}"' for w in part.split())
+    return " ".join(terms) or '""'
 
 
 def _article_row(a: Article) -> tuple[Any, ...]:

@@ -25,7 +25,7 @@ from .patterns import Hit, scan
 __all__ = ["Hit", "extract", "normalise_hits", "parse_dct", "resolve", "scan", "split_range"]
 
 TenseOf = Callable[[int, int], str]
-_ANAPHORA_PRECISION = frozenset({"year", "quarter", "month"})
+_ANAPHORA_RULES = frozenset({"quarter", "quarter_q", "year", "year_words", "month", "half"})
 
 
 def parse_dct(value: str | date | None) -> date | None:
@@ -47,13 +47,15 @@ def normalise_hits(hits: Sequence[Hit], dct: date | None, tenses: Sequence[str],
     out: list[Timex] = []
     for hit, tense in zip(hits, tenses, strict=True):
         ctx.tense = tense
+        ctx.here = hit.start
         norm = normalise(hit, ctx)
         if norm is None:
             continue
         out.append(to_timex(hit, norm, ctx, offset))
-        iv = norm.iv
-        if norm.type == "DATE" and iv is not None and iv.precision in _ANAPHORA_PRECISION and norm.mod is None:
-            ctx.last = iv
+        if norm.iv is not None and norm.mod is None and norm.type == "DATE" \
+                and (norm.rel is None or hit.rule in _ANAPHORA_RULES):
+            ctx.last = norm.iv
+            ctx.last_at = hit.end
     return out
 
 

@@ -46,8 +46,16 @@ def month_day(ctx: Ctx, month: int, day: int, year: int | None) -> tuple[date, s
 
 
 def date_mdy(m: re.Match[str], ctx: Ctx) -> Norm | None:
-    month = lexicon().month(m.group("m"))
-    found = month_day(ctx, month, _day(m.group("d")), _year(m.group("y")))
+    lex = lexicon()
+    month = lex.month(m.group("m"))
+    day, year = _day(m.group("d")), _year(m.group("y"))
+    if year is None and m.group("wd"):  # 'Monday, Oct. 26': the year where the weekday fits
+        weekday = lex.weekday(m.group("wd"))
+        fits = [y for y in (ctx.anchor.year, ctx.anchor.year + 1, ctx.anchor.year - 1)
+                if (d := cal.valid_day(y, month, day)) is not None and d.isoweekday() == weekday]
+        if fits:
+            return date_norm(cal.day_iv(date(fits[0], month, day)), "year")
+    found = month_day(ctx, month, day, year)
     if found is None:
         return None
     return date_norm(cal.day_iv(found[0]), found[1])
@@ -153,8 +161,6 @@ def latest_quarter(ctx: Ctx) -> cal.Interval:
     """The last quarter mentioned, or else the quarter most recently reported on."""
     if ctx.last is not None and ctx.last.precision == "quarter" and "-Q" in ctx.last.value:
         return ctx.last
-    if ctx.tense == "future":
-        return cal.quarter_iv(ctx.anchor.year, cal.quarter_of(ctx.anchor))
     ref = ctx.anchor - timedelta(days=40)
     return cal.quarter_iv(ref.year, cal.quarter_of(ref))
 
@@ -189,9 +195,11 @@ def quarter_q(m: re.Match[str], ctx: Ctx) -> Norm | None:
 def the_quarter(m: re.Match[str], ctx: Ctx) -> Norm | None:
     adj = (m.group("adj") or "").lower()
     unit = m.group("unit").lower()
+    latest = latest_quarter(ctx)
+    if m.group("y"):  # 'the 1988 period': that year's version of the quarter under discussion
+        return date_norm(cal.quarter_iv(int(m.group("y")), cal.quarter_of(latest.lo)), "full")
     if unit == "period" and not adj:
         return None
-    latest = latest_quarter(ctx)
     if adj in ("year-ago", "year-earlier"):
         return date_norm(cal.quarter_iv(latest.lo.year - 1, cal.quarter_of(latest.lo)), "full")
     if adj == "current":
@@ -231,9 +239,17 @@ def season(m: re.Match[str], ctx: Ctx) -> Norm | None:
         strict = direction in ("next", "coming")
         iv = next(s for s in years if (s.lo > anchor if strict else s.hi >= anchor))
     else:
-        current = [s for s in years if s.lo <= anchor <= s.hi]
-        iv = current[0] if current else next(s for s in years if s.lo > anchor)
+        iv = min(years, key=lambda s: max((s.lo - anchor).days, (anchor - s.hi).days, 0) * (2 if s.lo > anchor else 1))
     return date_norm(iv, "full", mod)
+
+
+def the_year(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """'the year', 'the full year', 'the fiscal year': the DCT's year; '... ended June 30': P1Y."""
+    if re.match(r"\s+(?:ended|ending|to|through)\b", m.string[m.end() : m.end() + 12]):
+        return Norm("DURATION", "P1Y")
+    anchor = ctx.anchor
+    year_of = anchor.year - 1 if ctx.tense == "past" and anchor.month <= 2 else anchor.year
+    return date_norm(cal.year_iv(year_of), "full")
 
 
 def year_end(m: re.Match[str], ctx: Ctx) -> Norm | None:

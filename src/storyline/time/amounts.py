@@ -43,7 +43,9 @@ def cal_duration(count: float | None, code: str) -> str:
     """ISO duration; decades and centuries in years when counted, fractions of years in months."""
     if code in ("DE", "CE"):
         if count is None:
-            return "PX" + code[0].replace("D", "E").replace("C", "C")
+            return "PXE" if code == "DE" else "PXC"
+        if count == 1:
+            return "P1E" if code == "DE" else "P1C"
         return f"P{int(count * (10 if code == 'DE' else 100))}Y"
     if count is not None and count != int(count) and code == "Y":
         whole = int(count)
@@ -56,9 +58,14 @@ def plural(m: re.Match[str], ctx: Ctx) -> Norm | None:
     """Bare plural units in a duration context: 'for years', 'recent months'."""
     code, _ = lexicon().unit(m.group("unit"))
     adj = re.sub(r"\s+", " ", (m.group("adj") or "").lower())
+    value = cal_duration(None, code)
+    if adj in ("coming", "the coming", "the next"):  # 'in the coming weeks': from the DCT on
+        ahead = shift(ctx.anchor, "W" if code.startswith("T") else code, 3)
+        return Norm("DURATION", value, cal.Interval(value, ctx.anchor, ahead, "unknown"), rel="full")
     if adj in ("recent", "the past", "the last"):
-        return Norm("DATE", "PAST_REF", rel="full")
-    return Norm("DURATION", cal_duration(None, code))
+        behind = shift(ctx.anchor, "W" if code.startswith("T") else code, -3)
+        return Norm("DURATION", value, cal.Interval(value, behind, ctx.anchor, "unknown"), rel="full")
+    return Norm("DURATION", value)
 
 
 def set_every(m: re.Match[str], ctx: Ctx) -> Norm | None:

@@ -125,9 +125,10 @@ def weekday_near(dct: date, weekday: int, tense: str) -> date:
 def year_for(dct: date, month: int, day: int | None, tense: str) -> int:
     """Which year a month (and day) without a year refers to, given the clause tense.
 
-    Past: the latest occurrence on or before ``dct``; future: the earliest on or after it;
-    otherwise the nearer of the two, news leaning to the past (the future one must be
-    more than twice as close).
+    Past: the latest occurrence on or before ``dct``, unless the next one is more than four
+    times closer (a past clause often carries a deadline: 'declared a dividend, payable
+    Dec. 15'); future: the mirror image; otherwise the nearer one, news leaning to the past
+    (the future one must be more than twice as close).
     """
     past_year = future_year = dct.year
     for year in (dct.year + 1, dct.year, dct.year - 1):
@@ -140,12 +141,14 @@ def year_for(dct: date, month: int, day: int | None, tense: str) -> int:
         if hi >= dct:
             future_year = year
             break
-    if tense == "past":
+    if past_year == future_year:
         return past_year
-    if tense == "future" or past_year == future_year:
-        return future_year
     past_gap = (dct - _occurrence(past_year, month, day)[1]).days
     future_gap = (_occurrence(future_year, month, day)[0] - dct).days
+    if tense == "past":
+        return future_year if 4 * future_gap < past_gap else past_year
+    if tense == "future":
+        return past_year if 4 * past_gap < future_gap else future_year
     return future_year if 2 * future_gap < past_gap else past_year
 
 

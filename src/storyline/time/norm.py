@@ -19,6 +19,8 @@ class Ctx:
     dct: date | None
     tense: str = "none"
     last: Interval | None = None  # last DATE interval of the document, for anaphora
+    last_at: int = -10**9  # where it ended (character offset)
+    here: int = 0  # where the expression being read starts
 
     @property
     def anchor(self) -> date:

@@ -33,6 +33,7 @@ RULES: dict[str, Rule] = {
     "half": absolute.half,
     "season": absolute.season,
     "yearend": absolute.year_end,
+    "the_year": absolute.the_year,
     "rel_unit": relative.rel_unit,
     "ago": relative.ago,
     "yearago": relative.year_ago,

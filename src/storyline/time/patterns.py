@@ -48,8 +48,8 @@ def _pieces() -> dict[str, str]:
         "ORD": r"(?i:first|second|third|fourth|1st|2nd|3rd|4th)",
         "POD": r"(?i:morning|afternoon|evening|night)",
         "SEASON": r"(?i:spring|summer|fall|autumn|winter)",
-        "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])",
-        "APPROX": r"(?i:about|nearly|almost|some|roughly|around|approximately|more\s+than|less\s+than|at\s+least|at\s+most|up\s+to|over|under|just\s+over|only|within|no\s+more\s+than)",
+        "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
+        "APPROX": r"(?i:more\s+than|less\s+than|at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than)",
     }
 
 
@@ -70,15 +70,16 @@ def _rules() -> list[tuple[str, str]]:
         ("year_words", r"(?i:(?:the\s+year\s+)?nineteen[\s-](?P<t>ninety|eighty|seventy|sixty|fifty|forty|thirty|twenty|ten)(?:[\s-](?P<u>one|two|three|four|five|six|seven|eight|nine))?|the\s+year\s+two\s+thousand(?:\s+and\s+(?P<u2>one|two|three|four|five|six|seven|eight|nine|ten))?)"),
         ("decade", rf"(?:the\s+)?(?:(?P<pm>(?i:early|mid|late))[-\s]?)?(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s(?!\w)"),
         ("century", r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+(?i:century)"),
-        ("rel_unit", rf"(?:(?P<pre>(?i:earlier|later|early|late))\s+)?(?:(?i:the)\s+)?(?P<dir>(?i:this|last|next|past|coming|previous|current|following|same|that))\s+(?:(?i:fiscal|calendar)\s+)?(?P<unit>(?i:week(?:end)?|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)(?![\w-])|{WD}|{M}(?!\w))"),
+        ("rel_unit", rf"(?:(?P<pre>(?i:earlier|later|early|late))\s+)?(?:(?i:the)\s+)?(?P<dir>(?i:this\s+past|this\s+coming|this|last|next|past|coming|previous|current|following|same|that))\s+(?:(?i:fiscal|calendar)\s+)?(?P<unit>(?i:week(?:end)?|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)(?![\w-])|{WD}|{M}(?!\w|\s+\d))"),
+        ("the_year", r"(?i:the\s+(?P<adj>full\s+|fiscal\s+|calendar\s+|current\s+|current\s+fiscal\s+|latest\s+fiscal\s+|whole\s+|entire\s+)?year)(?![\w-]|\s+(?:ago|earlier|before|after|later|of|that|when|in\s+which)\b|'s)"),
         ("ago", rf"(?:(?P<approx>{p['APPROX']})\s+)?(?P<num>{NUM}|{p['VAGUE']})[\s-]+(?P<unit>{UNIT})s?(?:\s+(?i:or\s+so))?\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence))"),
-        ("yearago", r"(?i:(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?(?:year[-\s]ago|year[-\s]earlier|prior[-\s]year)(?:\s+(?P<what>quarter|period|nine\s+months|six\s+months|first\s+half|second\s+half|month|week))?)"),
-        ("quarter", rf"(?:(?P<the>(?i:the|its|their|this\s+year's|last\s+year's|next\s+year's))\s+)?(?:(?P<y1>{Y})\s+)?(?:(?i:fiscal)[-\s]+)?(?P<ord>{p['ORD']}|(?i:final|last|latest|current|fourth))[-\s](?:(?i:fiscal)[-\s]+)?(?i:quarter)(?!s)(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal)\s+)?(?P<y2>{Y}))?"),
+        ("yearago", r"(?i:(?P<the>the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?(?:year[-\s]ago|year[-\s]earlier|prior[-\s]year)(?:\s+(?P<what>(?:first\s+|second\s+|third\s+|fourth\s+)?quarter|period|nine\s+months|six\s+months|first\s+half|second\s+half|month|week))?)(?![\w-])"),
+        ("quarter", rf"(?:(?P<the>(?i:the|this\s+year's|last\s+year's|next\s+year's))\s+)?(?:(?P<y1>{Y})\s+)?(?:(?i:fiscal)[-\s]+)?(?P<ord>{p['ORD']}|(?i:final|last|latest|current|fourth))[-\s](?:(?i:fiscal)[-\s]+)?(?i:quarter)(?!s)(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal)\s+)?(?P<y2>{Y}))?"),
         ("quarter_q", rf"(?<!\w)Q(?P<q>[1-4])(?:\s+(?P<y>{Y})|\s*'(?P<yy>\d\d))?(?!\w)"),
-        ("the_quarter", r"(?i:the|that|this)\s+(?:(?P<adj>(?i:latest|most\s+recent|recent|current|same|comparable|previous|prior|preceding|just-ended|year-ago|year-earlier))\s+)?(?:(?i:fiscal)\s+)?(?P<unit>(?i:quarter|period))(?![\w-])"),
+        ("the_quarter", rf"(?i:the|that|this)\s+(?:(?P<y>{Y})\s+)?(?:(?P<adj>(?i:latest|most\s+recent|recent|current|same|comparable|previous|prior|preceding|just-ended|year-ago|year-earlier))\s+)?(?:(?i:fiscal)\s+)?(?P<unit>(?i:quarter|period))(?![\w-])"),
         ("half", rf"(?:(?i:the)\s+)?(?P<which>(?i:first|second|latter|last))\s+(?i:half)(?:\s+(?i:of)\s+(?:(?i:the)\s+)?(?:(?i:fiscal)\s+)?(?:(?P<y>{Y})|(?P<rel>(?i:this|last|next))\s+(?i:year)|(?i:year)))?(?![\w-])"),
         ("duration", rf"(?:(?P<approx>{p['APPROX']})\s+)?(?:(?P<the>(?i:the))\s+)?(?:(?P<adj>(?i:past|last|next|first|latest|coming|previous|final|following|ensuing|remaining|recent|initial))\s+)?(?P<num>{NUM}|{p['VAGUE']})[\s-]+(?:(?i:more|additional|straight|consecutive|full)\s+)?(?P<unit>{UNIT})(?P<pl>s)?(?![\w])"),
-        ("plural", r"(?:(?P<adj>(?i:recent|the\s+past|the\s+last|the\s+next|the\s+early|the))\s+)?(?P<unit>(?i:years|months|weeks|days|decades|centuries|hours|minutes|quarters))(?![\w-])"),
+        ("plural", r"(?:(?P<adj>(?i:recent|the\s+past|the\s+last|the\s+next|the\s+early|the\s+coming|coming|the))\s+)?(?P<unit>(?i:years|months|weeks|days|decades|centuries|hours|minutes|quarters))(?![\w-])"),
         ("set", rf"(?i:every|each|per)\s+(?:(?i:other)\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT}|{WD}|{M}|{p['POD']}|{p['SEASON']}|(?i:weekend))(?!\w)"),
         ("set_adv", r"(?<![\w-])(?P<w>(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|twice\s+a\s+(?:day|week|month|year)|once\s+a\s+(?:day|week|month|year)))(?![\w-])"),
         ("dayref", r"(?<![\w-])(?P<w>(?i:today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow))(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?(?![\w-])"),
@@ -86,7 +87,7 @@ def _rules() -> list[tuple[str, str]]:
         ("weekday", rf"(?:(?P<dir>(?i:last|next|this|coming|past))\s+)?(?P<wd>{WD})(?:\s+(?P<pod>{p['POD']}))?"),
         ("clock", rf"(?:(?i:about|around|approximately)\s+)?(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?![\w]))(?:\s+(?:[A-Z]{{2}}T|GMT|UTC)\b)?(?:,?\s+(?:(?P<wd>{WD})|(?P<dw>(?i:today|yesterday|tomorrow))|(?P<m>{M})\s+(?P<d>{DAY})))?"),
         ("noon", rf"(?<!\w)(?P<w>(?i:noon|midnight|midday))(?:\s+(?:(?P<wd>{WD})|(?P<dw>(?i:today|yesterday|tomorrow))))?"),
-        ("refs_present", r"(?<![\w-])" + alternation(lex.present_ref) + r"(?![\w-])"),
+        ("refs_present", r"(?<![\w-])(?i:" + alternation(lex.present_ref) + r")(?![\w-])"),
         ("refs_past", r"(?<![\w-])(?i:" + alternation(lex.past_ref) + r")(?![\w-])"),
         ("refs_future", r"(?<![\w-])(?i:" + alternation(lex.future_ref) + r")(?![\w-])"),
         ("season", rf"(?:(?P<dir>(?i:this|last|next|past|coming|the|early|late))\s+)?(?P<s>{p['SEASON']})(?:\s+(?:(?i:of)\s+)?(?P<y>{Y}))?(?![\w-])"),
@@ -103,7 +104,7 @@ _PREFIX = re.compile(
 )
 _DEADLINE = re.compile(r"(?i:\b(?:by|before|until|till|no\s+later\s+than)\s+)$")
 _MAY_CONTEXT = re.compile(r"(?i:\b(?:in|since|until|till|by|of|during|through|from|before|after|early|late|mid|last|next|this|between|and|to)[\s-]+)$")
-_FALL_CONTEXT = _MAY_CONTEXT
+_FALL_CONTEXT = re.compile(r"(?i:\b(?:in|since|until|till|by|during|through|before|after|early|late|mid|last|next|this|the)[\s-]+)$")
 _PLURAL_CONTEXT = re.compile(r"(?i:\b(?:for|over|in|within|of|than|after|take|took|takes|taken|last|lasted|spent|spend)\s+)$")
 _MONEY_BEFORE = re.compile(r"(?i:(?:[$£€¥]\s?[\d.,]+(?:\s+(?:million|billion|trillion))?|\d[\d.,]*\s*(?:%|percent|million|billion|times|tons|barrels|units|shares|cents|dollars|euros|yuan)(?:\s+\w+){0,3})\s+)$")
 
@@ -162,7 +163,11 @@ def _accept_duration(text: str, m: re.Match[str]) -> bool:
     num, unit = m.group("num").lower(), m.group("unit").lower()
     if num in ("a", "an") and unit == "second":
         return False
-    follow = text[m.end() : m.end() + 3]
+    if re.fullmatch(r"(?:1[6-9]|20)\d\d", num):
+        return False
+    follow = text[m.end() : m.end() + 6]
+    if re.match(r"(?:\s|-)old\b", follow):
+        return False
     return not (unit in ("quarter", "second") and follow.startswith((" of", "-")))
 
 
@@ -184,11 +189,29 @@ _ACCEPT: dict[str, Callable[[str, re.Match[str]], bool]] = {
 }
 
 
+def _trimmed_start(name: str, m: re.Match[str]) -> int:
+    """TimeBank span conventions: no 'the' before adjectival (hyphenated) expressions."""
+    groups = m.groupdict()
+    if not groups.get("the"):
+        return m.start()
+    if name == "duration" and "-" in m.string[m.end("num") : m.start("unit")]:
+        return m.start("adj") if groups.get("adj") else m.start("num")
+    if name == "quarter" and "-" in m.string[m.end("ord") : m.end()]:
+        return m.end("the") + len(m.string[m.end("the") :]) - len(m.string[m.end("the") :].lstrip())
+    if name == "yearago" and not groups.get("what"):
+        return m.end("the")
+    return m.start()
+
+
 def _widen(text: str, hit: Hit) -> Hit:
     before = _before(text, hit.start)
     prefix = None
     start = hit.start
     found = _PREFIX.search(before) if hit.rule not in _NO_PREFIX else None
+    if found and hit.rule in ("weekday", "dayref", "clock", "noon") and not found.group(0).lower().startswith("late "):
+        found = None
+    if found and hit.rule == "weekday":
+        found = None
     if found:
         word = (found.group("pos") or found.group("pm")).lower().split()
         prefix = " ".join(w for w in word if w not in ("the", "very", "in", "of"))
@@ -198,7 +221,7 @@ def _widen(text: str, hit: Hit) -> Hit:
 
 
 _NO_PREFIX = frozenset({"duration", "plural", "ago", "set", "set_adv", "refs_present", "refs_past",
-                        "refs_future", "clock", "noon", "yearago", "decade", "rel_unit", "dayref", "pod",
+                        "refs_future", "clock", "noon", "yearago", "decade", "rel_unit", "pod",
                         "yearend", "half"})
 
 
@@ -210,7 +233,7 @@ def scan(text: str) -> list[Hit]:
         for m in rx.finditer(text):
             if m.end() == m.start() or (accept and not accept(text, m)):
                 continue
-            start, end = m.start(), m.end()
+            start, end = _trimmed_start(name, m), m.end()
             while end > start and text[end - 1] in " \t\n,":
                 end -= 1
             found.append((-(end - start), order, start, Hit(start, end, name, m)))

@@ -9,7 +9,7 @@ from . import calendar as cal
 from .lexicon import lexicon, parse_number
 from .norm import Ctx, Norm, date_norm
 
-_SHIFT = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1,
+_SHIFT = {"this": 0, "current": 0, "this past": -1, "this coming": 1, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1,
           "following": 1}
 _POD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 _APPROX = {"about": "APPROX", "some": "APPROX", "roughly": "APPROX", "around": "APPROX",
@@ -90,6 +90,8 @@ def rel_unit(m: re.Match[str], ctx: Ctx) -> Norm | None:
     anchor = ctx.anchor
     n = _SHIFT.get(direction)
     key = unit.lower().rstrip(".")
+    if direction in ("past", "last") and key in ("decade", "century") and m.group(0).lower().startswith("the"):
+        return Norm("DURATION", "P10Y" if key == "decade" else "P100Y")
     if n is None or direction == "following":  # the unit last mentioned, or the one after
         follow = _follow(ctx, unit.lower(), 1 if direction == "following" else 0)
         if follow is not None:
@@ -150,7 +152,8 @@ def ago(m: re.Match[str], ctx: Ctx) -> Norm | None:
         code = "D"
         count = max(round(count / 24), 0) if m.group("unit").lower().startswith("hour") else 0
     n = int(count) * (-1 if back else 1)
-    if code == "Y" and count == 1 and back and ctx.last is not None and ctx.last.precision == "quarter":
+    if code == "Y" and count == 1 and back and ctx.last is not None and ctx.last.precision == "quarter" \
+            and ctx.here - ctx.last_at < 250:
         return date_norm(cal.quarter_iv(ctx.last.lo.year - 1, cal.quarter_of(ctx.last.lo)), "full")
     iv = at_precision(shift(ctx.anchor, code, n), code)
     if code == "DE":
@@ -164,16 +167,19 @@ def year_ago(m: re.Match[str], ctx: Ctx) -> Norm | None:
     if what in ("nine months", "six months"):
         return Norm("DURATION", f"P{9 if what.startswith('nine') else 6}M")
     last = ctx.last
-    if what in ("quarter", "period") or (not what and last is not None and last.precision == "quarter"):
+    if what in ("quarter", "period"):
         ref = last if last is not None and last.precision == "quarter" else None
         if ref is None:
             day = ctx.anchor - timedelta(days=40)
             ref = cal.quarter_iv(day.year, cal.quarter_of(day))
         return date_norm(cal.quarter_iv(ref.lo.year - 1, cal.quarter_of(ref.lo)), "full")
+    ordinal = re.match(r"(first|second|third|fourth) quarter", what)
+    if ordinal:
+        number = ("first", "second", "third", "fourth").index(ordinal.group(1)) + 1
+        return date_norm(cal.quarter_iv(ctx.anchor.year - 1, number), "full")
     if what == "month":
         return date_norm(at_precision(shift(ctx.anchor, "Y", -1), "M"), "full")
-    base = last.lo.year if last is not None and last.precision == "year" else ctx.anchor.year
-    return date_norm(cal.year_iv(base - 1), "full")
+    return date_norm(cal.year_iv(ctx.anchor.year - 1), "full")
 
 
 def day_ref(m: re.Match[str], ctx: Ctx) -> Norm | None:
@@ -215,12 +221,11 @@ def _clock_day(m: re.Match[str], ctx: Ctx) -> tuple[date, str]:
         word = m.group("dw").lower()
         return anchor + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[word]), "full"
     if m.groupdict().get("m"):
-        month = lex.month(m.group("m"))
-        day = int(re.sub(r"\D", "", m.group("d")))
-        year = cal.year_for(anchor, month, day, ctx.tense)
-        found = cal.valid_day(year, month, day)
+        from .absolute import month_day
+
+        found = month_day(ctx, lex.month(m.group("m")), int(re.sub(r"\D", "", m.group("d"))), None)
         if found:
-            return found, "year"
+            return found[0], "year"
     return anchor, "full"
 
 

@@ -1,0 +1,236 @@
+"""clean(): every boilerplate family goes, content stays, offsets map back exactly."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.clean import clean
+from storyline.records import Cleaned
+
+
+def check_offsets(raw: str, cleaned: Cleaned) -> None:
+    assert len(cleaned.offsets) == len(cleaned.text)
+    assert all(cleaned.text[i] == raw[o] for i, o in enumerate(cleaned.offsets))
+    assert list(cleaned.offsets) == sorted(cleaned.offsets)
+    for r in cleaned.removed:
+        assert raw[r.start : r.end] == r.text
+
+
+BODY = "Negotiators met in Oslo on Monday to discuss a 15% levy on steel imports."
+
+CASES = [
+    (
+        "paywall",
+        "Already a member? Please log in to your account to continue reading. Forgot your password?\n"
+        + BODY,
+        ["Already a member", "log in to your account"],
+        "paywall",
+    ),
+    (
+        "paywall-inline",
+        BODY + " Subscribe now to continue reading this story.\n\nThe talks resume in May.",
+        ["Subscribe now"],
+        "paywall",
+    ),
+    (
+        "also-read-block",
+        BODY
+        + "\n\nAlso Read\n\nWhy Copper Prices Keep Climbing This Year\n\nThe talks resume in May.",
+        ["Also Read", "Copper Prices"],
+        "related links",
+    ),
+    (
+        "read-next-inline",
+        BODY + "\n\nRead Next: Five Things To Watch In The Bond Market\n\nThe talks resume in May.",
+        ["Read Next", "Bond Market"],
+        "related links",
+    ),
+    (
+        "related-heading",
+        BODY + "\nRelated:\nShipping Rates Jump After Port Strike\nThe talks resume in May.",
+        ["Related", "Shipping Rates"],
+        "related links",
+    ),
+    (
+        "photo-agency",
+        "Anna Lind/Getty Images via Wire Service\n\n" + BODY,
+        ["Getty Images"],
+        "photo credit",
+    ),
+    ("photo-via", BODY + "\n\nPhoto via Unsplash", ["Unsplash"], "photo credit"),
+    (
+        "photo-courtesy",
+        BODY + "\nPicture courtesy: Port Authority",
+        ["Picture courtesy"],
+        "photo credit",
+    ),
+    ("photo-colon", "Photo: Harbour cranes in Oslo.\n" + BODY, ["Harbour cranes"], "photo credit"),
+    (
+        "photo-inline",
+        BODY[:-1] + " (Reuters photo).\nThe talks resume in May.",
+        ["Reuters photo"],
+        "photo credit",
+    ),
+    (
+        "byline",
+        "By Maria Lopez, Tom Berg and Ana de Souza\n\n" + BODY,
+        ["Maria Lopez", "Tom Berg"],
+        "byline",
+    ),
+    ("byline-outlet", "By Kim Hansen | Nordic Post\n" + BODY, ["Kim Hansen"], "byline"),
+    ("wire-cnn", "(CNN) — " + BODY, ["(CNN)"], "wire tag"),
+    ("wire-reuters", "OSLO, March 3 (Reuters) - " + BODY, ["(Reuters)", "OSLO"], "wire tag"),
+    ("wire-ap", "WASHINGTON (AP) — " + BODY, ["(AP)"], "wire tag"),
+    (
+        "wire-any-agency",
+        "LISBON, 4 March 2026 (Quay News) - " + BODY,
+        ["Quay News", "LISBON"],
+        "wire tag",
+    ),
+    ("wire-lapresse", "Washington (USA), 25 March (LaPresse) - " + BODY, ["LaPresse"], "wire tag"),
+    ("dateline-dash", "BRUSSELS — " + BODY, ["BRUSSELS"], "wire tag"),
+    ("wire-line", BODY + "\n\nThe-Ledger-Wire", ["Ledger-Wire"], "wire tag"),
+    (
+        "copyright",
+        BODY + "\n\n© 2026 Nordic Post Media Group. All rights reserved.",
+        ["Nordic Post Media", "rights reserved"],
+        "copyright",
+    ),
+    (
+        "copyright-tm",
+        BODY + "\n™ & © 2026 Example Broadcasting Inc.",
+        ["Example Broadcasting"],
+        "copyright",
+    ),
+    (
+        "corrections-email",
+        BODY + "\n\nFor corrections or tips, email desk[at]example[dot]org.",
+        ["For corrections", "desk[at]"],
+        "newsletter or corrections prompt",
+    ),
+    (
+        "newsletter",
+        BODY + "\n\nSign up for our free morning newsletter to get the day's top stories.",
+        ["newsletter"],
+        "newsletter or corrections prompt",
+    ),
+    (
+        "loading",
+        BODY + "\n\nLoading... Loading...\n\nThe talks resume in May.",
+        ["Loading"],
+        "loading placeholder",
+    ),
+    (
+        "share",
+        "Share\nTweet\nEmail\n" + BODY + "\nPrint\nComments",
+        ["Share", "Tweet", "Print", "Comments"],
+        "share widget",
+    ),
+    ("share-row", "Share | Tweet | Copy link\n" + BODY, ["Copy link"], "share widget"),
+    (
+        "updated-note",
+        BODY + "\n\nThis article has been updated to add a comment from the ministry.",
+        ["has been updated"],
+        "update note",
+    ),
+    (
+        "contributors",
+        BODY + "\n\nLena Ivers and Paul Okoro contributed to this report.",
+        ["Lena Ivers", "contributed"],
+        "contributors",
+    ),
+    (
+        "reporting-by",
+        BODY + " (Reporting by Lena Ivers; Editing by Paul Okoro)",
+        ["Reporting by", "Editing by"],
+        "contributors",
+    ),
+    (
+        "disclaimer",
+        BODY
+        + "\nDisclaimer: Parts of this article were drafted with AI tools and checked by editors.",
+        ["Disclaimer", "AI tools"],
+        "disclaimer",
+    ),
+    (
+        "published-line",
+        "Published Thu, Mar 5, 2026\n" + BODY,
+        ["Published Thu"],
+        "publication line",
+    ),
+    ("date-only-line", "5. Mar 2026 - 10:42\n" + BODY, ["10:42"], "publication line"),
+    (
+        "furniture",
+        BODY + "\n\nMarket Watch Live Ticker\n\nWeather Radar",
+        ["Market Watch", "Weather Radar"],
+        "site furniture",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "raw", "gone", "reason"), CASES, ids=[c[0] for c in CASES])
+def test_family_removed(name: str, raw: str, gone: list[str], reason: str) -> None:
+    cleaned = clean(raw)
+    check_offsets(raw, cleaned)
+    for g in gone:
+        assert g not in cleaned.text, cleaned.text
+    assert BODY.rstrip(".") in cleaned.text
+    assert reason in {r.reason for r in cleaned.removed}
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "However, negotiations with the bloc may not be simple.",
+        "By Monday, officials had agreed to a second round of talks in Vienna.",
+        "Related talks on fishing quotas will continue next month.",
+        "Images of the signing ceremony circulated widely on Tuesday.",
+        '"We will not sign a bad deal," the minister told reporters. "Not now, not ever."',
+        "Photographers waited outside the ministry for hours.",
+        "The share of exports going to Asia rose to 40%.",
+        "Updated figures released on Friday showed exports fell 2.1%.",
+        "Published data show the deficit narrowed in March.",
+        "Reuters reported that the meeting was postponed until April 2.",
+        "US - China trade rose sharply last year.",
+        "She said she would close the file by Friday.",
+        "Close\nsupporters of the minister praised the deal.",
+        "Total dead: 10\nInjured: 74",
+        "The company said it would subscribe to the new bond issue.",
+        "Analysts said the deal was signed in Geneva after months of talks.",
+        "Sign the deal now, the minister urged, or face higher duties.",
+        "EU - US relations (long strained) - improved in March.",
+    ],
+)
+def test_content_kept(raw: str) -> None:
+    cleaned = clean(raw)
+    check_offsets(raw, cleaned)
+    for sentence in raw.split("\n"):
+        if sentence not in {"Close"}:
+            assert sentence.strip() in cleaned.text, (sentence, cleaned.removed)
+
+
+def test_paragraphs_and_whitespace() -> None:
+    raw = "  First paragraph line.   \r\n\r\n\r\n\nSecond   paragraph.\nSame paragraph.\n\nShare\n\nThird.  "
+    cleaned = clean(raw)
+    check_offsets(raw, cleaned)
+    assert cleaned.text == "First paragraph line.\n\nSecond paragraph.\nSame paragraph.\n\nThird."
+
+
+def test_removed_line_keeps_single_break() -> None:
+    raw = "Alpha line.\nPhoto: Harbour\nBeta line."
+    cleaned = clean(raw)
+    assert cleaned.text == "Alpha line.\nBeta line."
+
+
+def test_empty_and_all_boilerplate() -> None:
+    assert clean("").text == ""
+    cleaned = clean("Share\nTweet\n© 2026 Someone. All rights reserved.")
+    assert cleaned.text == ""
+    assert len(cleaned.removed) == 3
+
+
+def test_raw_offset_helper() -> None:
+    raw = "(CNN) — Ministers met."
+    cleaned = clean(raw)
+    assert cleaned.text == "Ministers met."
+    assert cleaned.raw_offset(0) == raw.index("Ministers")

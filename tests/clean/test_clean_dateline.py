@@ -1,0 +1,86 @@
+"""Publication dates from URLs and publication lines, never from story sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.clean.dateline import find_all, find_published, url_date
+
+
+@pytest.mark.parametrize(
+    ("url", "date"),
+    [
+        ("https://news.example/world/2025/11/03/talks-resume/", "2025-11-03"),
+        ("https://news.example/a/20250512-ministers-meet", "2025-05-12"),
+        ("https://news.example/a/story-2025-05-23.html", "2025-05-23"),
+        ("https://news.example/a/2025/13/40/bad", None),
+        ("https://news.example/a/12345678901", None),
+        ("https://news.example/a/story", None),
+        (None, None),
+    ],
+)
+def test_url_date(url: str | None, date: str | None) -> None:
+    ev = url_date(url)
+    assert (ev.date if ev else None) == date
+    if ev is not None:
+        assert ev.source == "url" and url is not None and url[ev.start : ev.end] == ev.text
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "month_day", "kind"),
+    [
+        (
+            "Ministers meet\nPublished Thu, Dec 18, 2025\nThe talks on May 6, 2025 went well.",
+            "2025-12-18",
+            "12-18",
+            "published",
+        ),
+        (
+            "Headline\n7. Nov 2025 - 15:16\nThe accord of 3 March 2024 stays.",
+            "2025-11-07",
+            "11-07",
+            "published",
+        ),
+        (
+            "Headline\n26.10.2025 - Update : 27.10.2025\nBody text here.",
+            "2025-10-26",
+            "10-26",
+            "published",
+        ),
+        ("Body text here.\n\n2025-11-07T15:16:00Z", "2025-11-07", "11-07", "published"),
+        ("Headline\nLast updated: June 22, 2025\nBody text.", "2025-06-22", "06-22", "updated"),
+        ("Headline\nUpdated 3:04 PM EST, Tue May 6, 2025\nBody.", "2025-05-06", "05-06", "updated"),
+        ("Posted on 4 March 2026 at 09:00\nBody.", "2026-03-04", "03-04", "published"),
+        ("Washington (USA), 25 March (LaPresse) - The envoy arrived.", None, "03-25", "dateline"),
+        ("BEIJING, May 6 (Reuters) - China said it would respond.", None, "05-06", "dateline"),
+        ("BRUSSELS, March 4, 2026 — Ministers met.", "2026-03-04", "03-04", "dateline"),
+    ],
+)
+def test_text_dates(text: str, date: str | None, month_day: str, kind: str) -> None:
+    ev = find_published(text)
+    assert ev is not None
+    assert (ev.date, ev.month_day, ev.source, ev.kind) == (date, month_day, "text", kind)
+    assert text[ev.start : ev.end] == ev.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks on May 6, 2025 were long. Officials met again on June 2, 2025.",
+        "Updated figures released on May 6, 2025 showed growth in exports.",
+        "Negotiators agreed that the cut, first announced on 3 March 2025, would last until 2026.",
+        "",
+    ],
+)
+def test_story_dates_ignored(text: str) -> None:
+    assert find_published(text) is None
+
+
+def test_preference_order() -> None:
+    text = "Headline\nUpdated June 22, 2025\nBody."
+    url = "https://x.example/2025/06/20/story"
+    found = find_all(text, url)
+    assert [e.kind for e in found] == ["url", "updated"]
+    text2 = "Headline\nPublished June 19, 2025\nBody."
+    published = find_published(text2, url)
+    assert published is not None and published.kind == "published"

@@ -1,0 +1,185 @@
+"""The actors stage on hand-written sentences (loads the spaCy model)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storyline.pipeline import actors
+from storyline.records import Mention
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def run(spacy_model: Any) -> Any:
+    import storyline.pipeline.extensions  # noqa: F401
+
+    dictionary = actors.load_dictionary()
+
+    def go(text: str, dct: str | None = "2025-06-10", path: Path | None = None) -> list[Mention]:
+        doc = spacy_model(text)
+        doc._.storyline_doc_id = "d1"
+        doc._.storyline_dct = dct
+        found = actors.find(doc, dictionary=actors.load_dictionary(path) if path else dictionary)
+        actors.set_annotations(doc, found)
+        assert doc._.storyline_mentions == found
+        for m in found:
+            assert doc.text[m.start : m.end] == m.text
+        return found
+
+    return go
+
+
+def _by_text(mentions: list[Mention], text: str) -> list[Mention]:
+    return [m for m in mentions if m.text == text]
+
+
+def test_full_name_absorbs_surname_and_titled_forms(run: Any) -> None:
+    found = run(
+        "U.S. Treasury Secretary Scott Bessent landed in Madrid on Monday. "
+        "Secretary Bessent said the talks went well, and Bessent flew home."
+    )
+    people = [m for m in found if m.label == "PERSON"]
+    assert {m.key for m in people} == {"person:scott-bessent"}
+    assert len(people) == 3
+    assert all(m.name == "Scott Bessent" for m in people)
+    first = people[0]
+    assert first.text == "Scott Bessent"
+    assert first.role is not None and first.role.title == "Treasury Secretary"
+    assert first.role.org == "United States" and first.role.since == "2025-06-10"
+
+
+def test_unknown_person_surname_joins_full_name(run: Any) -> None:
+    found = run("Maria Delgado, a shipping analyst, spoke on Tuesday. Delgado said rates fell.")
+    keys = {m.key for m in found if m.label == "PERSON"}
+    assert keys == {"person:maria-delgado"}
+
+
+def test_relatives_stay_apart(run: Any) -> None:
+    found = run(
+        "President Donald Trump arrived with First Lady Melania Trump, while Eric Trump "
+        "stayed in Florida. Trump later spoke to reporters."
+    )
+    keys = {m.text: m.key for m in found if m.label == "PERSON"}
+    assert keys["Donald Trump"] == "person:donald-trump"
+    assert keys["Melania Trump"] == "person:melania-trump"
+    assert keys["Eric Trump"] == "person:eric-trump"
+    assert keys["Trump"] == "person:donald-trump"
+    melania = _by_text(found, "Melania Trump")[0]
+    assert melania.role is not None and melania.role.title == "First Lady"
+
+
+def test_chinese_leaders_stay_apart(run: Any) -> None:
+    found = run(
+        "Chinese President Xi Jinping met Premier Li Qiang in the capital. "
+        "Xi later praised the deal."
+    )
+    xi = _by_text(found, "Xi Jinping")[0]
+    li = _by_text(found, "Li Qiang")[0]
+    assert xi.key == "person:xi-jinping" and li.key == "person:li-qiang"
+    assert xi.role is not None and xi.role.title == "President" and xi.role.org == "China"
+    assert li.role is not None and li.role.title == "Premier"
+    assert _by_text(found, "Xi")[0].key == "person:xi-jinping"
+
+
+def test_bare_surname_uses_dictionary_at_the_dct(run: Any) -> None:
+    found = run("Lutnick said on Friday that the tariff schedule would not change.")
+    assert _by_text(found, "Lutnick")[0].key == "person:howard-lutnick"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "key", "label"),
+    [
+        ("Beijing announced new export controls on Tuesday.", "Beijing", "country:CN", "GPE"),
+        ("Washington and Tokyo signed the accord.", "Washington", "country:US", "GPE"),
+        ("The White House said the deadline stands.", "White House", "country:US", "GPE"),
+        ("Negotiators met in Beijing for two days.", "Beijing", "city:beijing", "GPE"),
+        ("The envoys flew to Washington last week.", "Washington", "city:washington", "GPE"),
+        ("Chinese officials rejected the claim.", "Chinese", "country:CN", "GPE"),
+        ("U.S. officials declined to comment.", "U.S.", "country:US", "GPE"),
+        ("Prices of Chinese steel fell sharply.", "Chinese", "country:CN", "NORP"),
+    ],
+)
+def test_capitals_and_demonyms(run: Any, text: str, word: str, key: str, label: str) -> None:
+    found = _by_text(run(text), word)
+    assert found, text
+    assert found[0].key == key and found[0].label == label
+
+
+def test_place_mention_keeps_country(run: Any) -> None:
+    found = _by_text(run("The two delegations held talks in Geneva on Sunday."), "Geneva")
+    assert found[0].key == "city:geneva" and found[0].country == "CH"
+
+
+def test_leader_administration_stands_for_country(run: Any) -> None:
+    found = run("The Trump administration raised the levy again in March.")
+    trump = _by_text(found, "Trump")
+    assert trump and trump[0].key == "country:US" and trump[0].label == "GPE"
+
+
+def test_ministry_variants_merge(run: Any) -> None:
+    found = run(
+        "China's Ministry of Commerce issued a statement. A day later the Chinese Commerce "
+        "Ministry repeated the warning, and MOFCOM said more would follow."
+    )
+    orgs = [m for m in found if m.label == "ORG"]
+    assert len(orgs) == 3
+    assert {m.key for m in orgs} == {"org:cn-mofcom"}
+    assert all(m.country == "CN" for m in orgs)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "org"),
+    [
+        ("Howard Lutnick, the commerce secretary, spoke first.", "Howard Lutnick",
+         "Commerce Secretary", None),
+        ("U.S. Trade Representative Jamieson Greer left early.", "Jamieson Greer",
+         "Trade Representative", "United States"),
+        ("She met President Karin Keller-Sutter in Bern.", "Karin Keller-Sutter", "President",
+         None),
+        ("U.S. Senator Steve Daines visited the factory.", "Steve Daines", "Senator",
+         "United States"),
+        ("Chinese Vice Premier He Lifeng led the delegation.", "He Lifeng", "Vice Premier",
+         "China"),
+        ("Nadia Petrova, Bulgaria's finance minister, resigned.", "Nadia Petrova",
+         "Finance Minister", "Bulgaria"),
+    ],
+)
+def test_roles_from_titles_and_appositions(
+    run: Any, text: str, name: str, title: str, org: str | None
+) -> None:
+    person = _by_text(run(text), name)
+    assert person, text
+    role = person[0].role
+    assert role is not None and role.title == title and role.org == org
+
+
+def test_title_followed_by_surname_ner_missed(run: Any) -> None:
+    found = run(
+        "He Lifeng will travel to Madrid. Officials said Vice Premier He would arrive Sunday."
+    )
+    keys = [m.key for m in found if m.label == "PERSON"]
+    assert keys == ["person:he-lifeng", "person:he-lifeng"]
+
+
+def test_org_tag_corrected_to_person(run: Any) -> None:
+    found = run(
+        "Jamieson Greer met his counterparts on Monday. Greer said the meeting was useful."
+    )
+    greer = _by_text(found, "Greer")
+    assert greer and greer[0].label == "PERSON" and greer[0].key == "person:jamieson-greer"
+
+
+def test_user_dictionary_adds_people(run: Any, tmp_path: Path) -> None:
+    path = tmp_path / "extra.yaml"
+    path.write_text(
+        "actors:\n  - {id: 'person:tomas-vidal', name: Tomas Vidal, country: AR,"
+        " roles: [{title: Economy Minister, since: 2025-01-01}]}\n",
+        encoding="utf-8",
+    )
+    found = run("Vidal told reporters the peso would hold.", path=path)
+    vidal = _by_text(found, "Vidal")
+    assert vidal and vidal[0].key == "person:tomas-vidal" and vidal[0].country == "AR"

@@ -1,0 +1,231 @@
+"""Quotes stage: quote spans and their speakers, on hand-written paragraphs."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.pipeline import quotes
+from storyline.pipeline.quotes import quote_spans
+from storyline.records import Quote
+
+
+def _run(spacy_model, text: str) -> list[Quote]:  # type: ignore[no-untyped-def]
+    doc = spacy_model(text)
+    doc._.storyline_doc_id = "d7"
+    found = quotes.find(doc)
+    quotes.set_annotations(doc, found)
+    assert doc._.storyline_quotes == found
+    for q in found:
+        assert text[q.start:q.end] == q.text
+        assert q.id == f"d7:q{q.start}"
+        assert q.doc == "d7" and q.event is None
+    return found
+
+
+def _one(found: list[Quote], snippet: str) -> Quote:
+    hits = [q for q in found if snippet in q.text]
+    assert len(hits) == 1, [q.text for q in found]
+    return hits[0]
+
+
+# --------------------------------------------------------------------------- spans
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        ("\u201cWe will not back down,\u201d she said.", ["We will not back down"]),
+        ('"The border stays open," he said.', ["The border stays open"]),
+        ("\u2018We are ready to talk,\u2019 the envoy said about the countries\u2019 offer.",
+         ["We are ready to talk"]),
+        ("\u201cHe told me \u2018never again\u2019 twice,\u201d she said.",
+         ["He told me \u2018never again\u2019 twice"]),
+        ("\u201cIt was hard \u2026 but worth it.\u201d", ["It was hard \u2026 but worth it."]),
+        ("She said: \u201cFirst part.\n\u201cSecond part.\u201d", ["First part.", "Second part."]),
+        ("A 27\" screen and Maria\u2019s bike.", []),
+    ],
+)
+def test_quote_spans(text: str, inner: list[str]) -> None:
+    assert [text[q.start:q.end] for q in quote_spans(text)] == inner
+
+
+# --------------------------------------------------------------------------- attribution
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "snippet", "speaker_text"),
+    [
+        # "...," X said.
+        ("Finance Minister Anna Lindqvist spoke in Oslo. \u201cThe budget gap is closing faster "
+         "than we expected,\u201d Lindqvist said.", "budget gap", "Lindqvist"),
+        # straight quotes
+        ('Mayor Daniel Okafor toured the harbour on Monday. "We will rebuild every pier '
+         'before winter," Okafor told reporters.', "rebuild every pier", "Okafor"),
+        # X said: "..."
+        ("Chancellor Petra Vogel said: \u201cGermany is ready to sign the accord this week.\u201d",
+         "ready to sign", "Petra Vogel"),
+        # X said in a statement: "..."
+        ("Trade negotiator Marcus Bell said in a statement: \u201cOur partners have made "
+         "serious offers on steel and aluminium.\u201d", "serious offers", "Marcus Bell"),
+        # inverted: "...," said X.
+        ("\u201cNobody wins a trade war,\u201d said Prime Minister Keiko Tanaka.",
+         "Nobody wins", "Keiko Tanaka"),
+        # X wrote in a post on X
+        ("Senator Ruth Adeyemi criticised the plan. \u201cThis deal leaves our farmers "
+         "behind,\u201d Adeyemi wrote in a post on X.", "farmers behind", "Adeyemi"),
+        # according to X
+        ("\u201cThe shipments will resume next month,\u201d according to Jorge Salas, the "
+         "port director.", "shipments will resume", "Jorge Salas"),
+    ],
+)
+def test_named_speaker(spacy_model, text: str, snippet: str, speaker_text: str) -> None:  # type: ignore[no-untyped-def]
+    q = _one(_run(spacy_model, text), snippet)
+    assert q.speaker_text is not None and speaker_text in q.speaker_text
+    assert q.speaker is not None and q.speaker.startswith("person:")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "snippet", "speaker_in_text", "key_word"),
+    [
+        # A statement from X read: "..."
+        ("A statement from the Norwegian Ministry of Fisheries read: \u201cThe quota talks "
+         "will continue until a fair solution is found.\u201d", "quota talks",
+         "Norwegian Ministry of Fisheries", "fisheries"),
+        # "...," an unnamed spokesperson for X said
+        ("\u201cWe have received the proposal and are studying it carefully,\u201d an unnamed "
+         "spokesperson for the European Commission said on Thursday.", "studying it carefully",
+         "spokesperson for the European Commission", "commission"),
+    ],
+)
+def test_organisation_speaker(spacy_model, text: str, snippet: str, speaker_in_text: str, key_word: str) -> None:  # type: ignore[no-untyped-def]
+    q = _one(_run(spacy_model, text), snippet)
+    assert q.speaker_text is not None and speaker_in_text in q.speaker_text
+    assert q.speaker is not None and q.speaker.startswith("org:") and key_word in q.speaker
+
+
+PRONOUN_TEXT = (
+    "Foreign Minister Elena Marquez arrived in Lima on Sunday. Marquez said the two "
+    "governments were close to a deal, but she warned that fishing rights remained open.\n\n"
+    "\u201cWe are not there yet, and we will not sign something that hurts our coast,\u201d "
+    "she said.\n\n"
+    "She said that the other side was playing \u201cgames with the calendar\u201d and added "
+    "that she expected a \u201cquick answer.\u201d\n\n"
+    "\u201cThe ball is in their court now,\u201d she said. \u201cWe made our offer on "
+    "Tuesday and it stands.\u201d"
+)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "snippet",
+    ["not there yet", "games with the calendar", "quick answer", "ball is in their court",
+     "We made our offer"],
+)
+def test_pronoun_and_same_paragraph_continuation(spacy_model, snippet: str) -> None:  # type: ignore[no-untyped-def]
+    q = _one(_run(spacy_model, PRONOUN_TEXT), snippet)
+    assert q.speaker_text == "Marquez" or q.speaker_text == "Elena Marquez"
+    assert q.speaker is not None and "marquez" in q.speaker
+
+
+SPOKESPERSON_TEXT = (
+    "In a statement, the Indian Ministry of External Affairs said the visit would go ahead "
+    "after a \u201ccareful review\u201d of the security situation.\n\n"
+    "\u201cAfter weighing the concerns of both governments, India has decided to send its "
+    "delegation as planned,\u201d a spokesperson for the Indian Ministry of External "
+    "Affairs said.\n\n"
+    "The spokesperson reiterated that any agreement must respect the sovereignty of both "
+    "sides.\n\n"
+    "\u201cWe will not accept conditions that were never part of the original framework.\u201d"
+)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "snippet",
+    ["careful review", "India has decided to send", "never part of the original framework"],
+)
+def test_statement_spokesperson_and_continuation(spacy_model, snippet: str) -> None:  # type: ignore[no-untyped-def]
+    q = _one(_run(spacy_model, SPOKESPERSON_TEXT), snippet)
+    assert q.speaker is not None and q.speaker.startswith("org:") and "external-affairs" in q.speaker
+    assert q.speaker_text is not None and "Ministry of External Affairs" in q.speaker_text
+
+
+@pytest.mark.slow
+def test_statement_then_quote_paragraph(spacy_model) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The summit ended without a joint communique.\n\n"
+        "In a statement, Defence Secretary Olivia Grant said the alliance would keep its "
+        "ships in the strait.\n\n"
+        "\u201cOur commitment to freedom of navigation is not up for negotiation.\u201d"
+    )
+    q = _one(_run(spacy_model, text), "freedom of navigation")
+    assert q.speaker is not None and "grant" in q.speaker
+    assert q.speaker_text is not None and "Grant" in q.speaker_text
+
+
+@pytest.mark.slow
+def test_multi_sentence_quote_with_ellipsis(spacy_model) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Governor Samuel Achebe addressed the crowd. \u201cWe lost the first round ... we "
+        "lost the second round too. But the third round is ours \u2026 and we will win it,\u201d "
+        "Achebe said."
+    )
+    q = _one(_run(spacy_model, text), "first round")
+    assert "third round is ours" in q.text and q.text.endswith("we will win it")
+    assert q.speaker_text == "Achebe"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no attribution at all
+        "The harbour was quiet. \u201cEvery boat stayed in port for the whole weekend.\u201d",
+        # two people named right before the pronoun: unclear who "he" is
+        "Prime Minister Tom Fowler and Finance Minister Raj Patel met the unions.\n\n"
+        "\u201cWe are done negotiating for this year,\u201d he said.",
+    ],
+)
+def test_unclear_speaker_is_none(spacy_model, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = _run(spacy_model, text)
+    assert len(found) == 1
+    assert found[0].speaker is None and found[0].speaker_text is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The so-called \u201cpeace dividend\u201d never arrived in the valley.",
+        "Critics call the new rules a \u201csham\u201d in private.",
+        "The \u201clogin\u201d button sits at the top of the page.",
+    ],
+)
+def test_unattributed_scare_quotes_skipped(spacy_model, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _run(spacy_model, text) == []
+
+
+@pytest.mark.slow
+def test_attributed_scare_quote_kept(spacy_model) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Economy Minister Lucia Ferraro met bankers in Rome. She said that the government "
+        "was following a \u201cpatient strategy\u201d on the bond market."
+    )
+    q = _one(_run(spacy_model, text), "patient strategy")
+    assert q.speaker is not None and "ferraro" in q.speaker
+
+
+@pytest.mark.slow
+def test_uses_actor_mentions_when_present(spacy_model) -> None:  # type: ignore[no-untyped-def]
+    from storyline.records import Mention
+
+    text = "\u201cThe ceasefire must hold through the winter,\u201d Okonkwo said."
+    doc = spacy_model(text)
+    doc._.storyline_doc_id = "d9"
+    start = text.index("Okonkwo")
+    doc._.storyline_mentions = [Mention(doc="d9", start=start, end=start + 7, text="Okonkwo",
+                                        label="PERSON", key="person:ada-okonkwo", name="Ada Okonkwo")]
+    found = quotes.find(doc)
+    assert [(q.speaker, q.speaker_text) for q in found] == [("person:ada-okonkwo", "Okonkwo")]

@@ -1,0 +1,228 @@
+"""Merging event mentions across documents (hand-built Event records, no model)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Sequence
+from typing import Any
+
+import pytest
+
+from storyline.records import Event, SourceSpan, StatusChange
+from storyline.resolve import merge as merge_mod
+from storyline.resolve.merge import Context, merge, pair_score
+
+PUBLISHED = {
+    "d1": "2025-05-01", "d2": "2025-05-06", "d3": "2025-05-11", "d4": "2025-05-11",
+    "d5": "2025-05-12", "d6": "2025-05-12",
+}  # fmt: skip
+COUNTRIES = frozenset({"country:AR", "country:BM"})
+CTX = Context(published=PUBLISHED, original={"d4": "d3"}, countries=COUNTRIES)
+ENVOYS = ("person:ines-vidal", "person:oskar-lind", "country:AR")
+
+
+def ev(doc: str, start: str | None, end: str | None = None, *, precision: str = "day",
+       status: str = "planned", kind: str = "meeting", location: str | None = "Lisbon",
+       participants: Sequence[str] = ENVOYS, attrs: dict[str, Any] | None = None,
+       confidence: float = 0.5, offset: int = 0) -> Event:  # fmt: skip
+    text = f"sentence {offset} of {doc}"
+    return Event(
+        id=f"{doc}-{kind}-{offset}", type=kind, summary=f"{kind} in {location}", start=start,
+        end=end or start, date_precision=precision, status=status,
+        participants=tuple(participants), location=location,
+        attributes={"dated_by": "text", **(attrs or {})},
+        sources=(SourceSpan(doc=doc, start=offset, end=offset + len(text), text=text),),
+        confidence=confidence, trigger="talks", doc=doc,
+    )  # fmt: skip
+
+
+def three_reports() -> list[Event]:
+    """One round of talks: announced for 'next week', then dated, then reported as held."""
+    return [
+        ev("d1", "2025-05-05", "2025-05-11", precision="week"),
+        ev("d2", "2025-05-10"),
+        ev("d3", "2025-05-10", status="occurred", offset=40),
+        ev("d4", "2025-05-10", status="occurred", offset=40),  # a wire copy of d3
+    ]
+
+
+def test_same_meeting_from_three_documents_is_one_event() -> None:
+    [event] = merge(three_reports(), CTX)
+    assert event.status == "occurred"
+    assert (event.start, event.end, event.date_precision) == ("2025-05-10", "2025-05-10", "day")
+    assert event.history == (
+        StatusChange(status="planned", date="2025-05-01", doc="d1"),
+        StatusChange(status="occurred", date="2025-05-11", doc="d3"),
+    )
+    assert event.attributes["independent_sources"] == 3  # d4 copies d3
+    assert event.attributes["mentions"] == 4
+    assert "dated_by" not in event.attributes
+    assert {s.doc for s in event.sources} == {"d1", "d2", "d3", "d4"}
+    assert set(event.participants) == set(ENVOYS)
+    assert event.location == "Lisbon"
+    assert event.conflicts == ()
+    assert event.doc is None and event.when is None
+    assert 0.5 < event.confidence <= 0.99
+
+
+def test_history_is_in_publication_order_whatever_the_input_order() -> None:
+    [event] = merge(list(reversed(three_reports())), CTX)
+    assert [h.status for h in event.history] == ["planned", "occurred"]
+    assert [h.date for h in event.history] == sorted(h.date or "" for h in event.history)
+
+
+def test_later_cancellation_wins_over_earlier_plan() -> None:
+    events = [ev("d1", "2025-05-10"), ev("d5", "2025-05-10", status="cancelled")]
+    [event] = merge(events, CTX)
+    assert event.status == "cancelled"
+    assert [h.status for h in event.history] == ["planned", "cancelled"]
+
+
+def test_most_precise_date_wins_over_vaguer_ones() -> None:
+    events = [
+        ev("d1", "2025-05-01", "2025-05-31", precision="month"),
+        ev("d2", "2025-05-05", "2025-05-11", precision="week"),
+        ev("d3", "2025-05-09"),
+    ]
+    [event] = merge(events, CTX)
+    assert (event.start, event.date_precision) == ("2025-05-09", "day")
+
+
+def test_conflicting_day_claims_are_kept() -> None:
+    events = [
+        ev("d1", "2025-05-05", "2025-05-11", precision="week"),  # bridges the two days
+        ev("d2", "2025-05-10"),
+        ev("d3", "2025-05-10", offset=9),
+        ev("d5", "2025-05-09"),
+    ]
+    [event] = merge(events, CTX)
+    assert event.start == "2025-05-10"  # two sources against one
+    assert event.conflicts == ("2025-05-09: 1 source(s)", "2025-05-10: 2 source(s)")
+
+
+def test_a_copy_does_not_outvote_an_independent_source() -> None:
+    events = [
+        ev("d1", "2025-05-05", "2025-05-11", precision="week"),
+        ev("d3", "2025-05-10"),
+        ev("d4", "2025-05-10", offset=3),  # copy of d3: still one source for the 10th
+        ev("d5", "2025-05-09"),
+        ev("d6", "2025-05-09"),
+    ]
+    [event] = merge(events, CTX)
+    assert event.start == "2025-05-09"
+    assert event.conflicts == ("2025-05-09: 2 source(s)", "2025-05-10: 1 source(s)")
+
+
+def test_different_places_never_merge() -> None:
+    events = [ev("d2", "2025-05-10", location="Lisbon"), ev("d3", "2025-05-10", location="Oslo")]
+    assert len(merge(events, CTX)) == 2
+    assert pair_score(events[0], events[1], CTX) < merge_mod.MERGE_SCORE
+
+
+def test_same_city_with_country_suffix_merges() -> None:
+    events = [ev("d2", "2025-05-10", location="Lisbon"),
+              ev("d3", "2025-05-10", location="Lisbon, Portugal")]  # fmt: skip
+    assert len(merge(events, CTX)) == 1
+
+
+def tariff(doc: str, rate: float, **kw: Any) -> Event:
+    attrs = {"imposer": "country:AR", "target": "country:BM", "rate": rate}
+    return ev(doc, "2025-04-09", kind="tariff", location=None, status="occurred",
+              participants=("country:AR", "country:BM", *ENVOYS[:2]), attrs=attrs, **kw)  # fmt: skip
+
+
+@pytest.mark.parametrize(("rate_a", "rate_b", "merged"), [(25.0, 25.0, 1), (25.0, 40.0, 2), (125, 145, 2)])
+def test_tariff_rates_must_agree(rate_a: float, rate_b: float, merged: int) -> None:
+    assert len(merge([tariff("d2", rate_a), tariff("d3", rate_b)], CTX)) == merged
+
+
+def test_different_places_with_agreeing_numbers_still_do_not_merge() -> None:
+    a = tariff("d2", 25.0).replace(location="Lisbon")
+    b = tariff("d3", 25.0).replace(location="Oslo")
+    assert len(merge([a, b], CTX)) == 2
+
+
+def test_different_types_never_merge() -> None:
+    assert len(merge([ev("d2", "2025-05-10"), ev("d3", "2025-05-10", kind="call")], CTX)) == 2
+
+
+def test_unrelated_events_on_one_day_stay_apart() -> None:
+    a = ev("d2", "2025-05-10", location=None, participants=("person:ines-vidal",))
+    b = ev("d3", "2025-05-10", location=None, participants=("person:mara-holt",))
+    assert len(merge([a, b], CTX)) == 2
+
+
+def test_undated_mentions_are_left_out() -> None:
+    assert merge([ev("d2", None), ev("d3", "2025-05-10")], CTX)[0].start == "2025-05-10"
+    assert len(merge([ev("d2", None), ev("d3", "2025-05-10")], CTX)) == 1
+
+
+def _without_ids(events: Sequence[Event]) -> list[dict[str, Any]]:
+    rows = []
+    for e in events:
+        d = e.as_dict()
+        d.pop("id")
+        rows.append(d)
+    return sorted(rows, key=repr)
+
+
+def mixed_batch() -> list[Event]:
+    return [
+        *three_reports(),
+        ev("d5", "2025-05-09"),
+        ev("d2", "2025-05-10", location="Oslo", offset=70),
+        ev("d5", "2025-05-10", location="Lisbon, Portugal", offset=90),
+        ev("d6", "2025-05-10", location="Lisbon", offset=5, status="in_effect"),
+        ev("d6", "2025-05-10", location="Lisbon", offset=6, status="occurred"),
+        tariff("d2", 25.0, offset=100), tariff("d3", 25.0, offset=100), tariff("d5", 40.0, offset=7),
+        ev("d1", None, offset=200),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_result_does_not_depend_on_input_order(seed: int) -> None:
+    expected = _without_ids(merge(mixed_batch(), CTX))
+    shuffled = mixed_batch()
+    random.Random(seed).shuffle(shuffled)
+    assert _without_ids(merge(shuffled, CTX)) == expected
+
+
+def test_merged_ids_are_stable() -> None:
+    first = sorted(e.id for e in merge(mixed_batch(), CTX))
+    assert first == sorted(e.id for e in merge(list(reversed(mixed_batch())), CTX))
+    assert len(set(first)) == len(first)
+
+
+def spread_out(n: int) -> list[Event]:
+    """n events, a few a day, dates advancing with n (constant density)."""
+    day0 = dt.date(2024, 1, 1)
+    kinds = ("meeting", "call", "tariff", "statement")
+    people = [f"person:p{i}" for i in range(40)]
+    out = []
+    for i in range(n):
+        day = day0 + dt.timedelta(days=i // 3)
+        wide = i % 10 == 0
+        out.append(ev(
+            f"x{i}", day.isoformat(), (day + dt.timedelta(days=6 if wide else 0)).isoformat(),
+            precision="week" if wide else "day", kind=kinds[i % len(kinds)], location=None,
+            participants=(people[i % 40], people[(i * 7) % 40]), offset=i,
+        ))  # fmt: skip
+    return out
+
+
+def test_comparisons_grow_near_linearly(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = 0
+    real = merge_mod.pair_score
+
+    def counting(a: Event, b: Event, ctx: Context) -> int:
+        nonlocal calls
+        calls += 1
+        return real(a, b, ctx)
+
+    monkeypatch.setattr(merge_mod, "pair_score", counting)
+    merge(spread_out(300), CTX)
+    small, calls = calls, 0
+    merge(spread_out(1200), CTX)
+    assert small > 0
+    assert calls < 8 * small  # quadratic would be ~16x
