@@ -41,6 +41,7 @@ def test_parse_number(text: str, number: float | None) -> None:
     [
         ("Ottawa set a 35% levy on Mexican steel.", "35%", 35.0, "percent", "rate"),
         ("The inflation rate is 2.4% this spring.", "2.4%", 2.4, "percent", "rate"),
+        ("Rome agreed to drop a 60% duty on cheese.", "60%", 60.0, "percent", "rate"),
         ("Brazil announced a 50 percent duty on coffee.", "50 percent", 50.0, "percent", "rate"),
         ("The council passed a 20-percent surcharge.", "20-percent", 20.0, "percent", "rate"),
         ("The party needs four percent support to enter parliament.", "four percent", 4.0, "percent", "rate"),

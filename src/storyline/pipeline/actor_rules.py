@@ -297,7 +297,9 @@ def surname_mentions(
     dct = doc._.storyline_dct
     out = []
     for tok in doc:
-        if tok.i in covered or tok.pos_ != "PROPN" or not tok.is_title:
+        if tok.i in covered or not tok.is_title or tok.pos_ not in {"PROPN", "NOUN"}:
+            continue
+        if tok.pos_ == "NOUN" and tok.text not in names:
             continue
         if any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and
                j not in covered for j in (tok.i - 1, tok.i + 1)):

@@ -25,6 +25,7 @@ PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "y
 STATUS_RANK = {"occurred": 5, "in_effect": 5, "cancelled": 4, "suspended": 4, "announced": 3,
                "threatened": 2, "planned": 2, "unknown": 0}  # fmt: skip
 MERGE_SCORE = 3
+VETO = -100  # a contradiction (different place, different rate) forbids merging
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +52,7 @@ def pair_score(a: Event, b: Event, ctx: Context) -> int:
     score = 0
     pa, pb = _places(a), _places(b)
     if pa and pb:
-        score += 2 if pa & pb else -4
+        score += 2 if pa & pb else VETO
     shared = set(a.participants) & set(b.participants)
     people = shared - ctx.countries
     score += min(2 * len(people), 4) + (1 if shared & ctx.countries else 0)
@@ -71,7 +72,7 @@ def _numbers_agree(a: Event, b: Event) -> int:
         va, vb = a.attributes.get(key), b.attributes.get(key)
         if va is None or vb is None:
             continue
-        score += 1 if va == vb else -5
+        score += 1 if va == vb else VETO
     return score
 
 
@@ -113,9 +114,10 @@ def clusters(events: Sequence[Event], ctx: Context) -> list[list[Event]]:
 def _best_dates(group: Sequence[Event], ctx: Context) -> tuple[Event, tuple[str, ...]]:
     """The member whose dates are most precise and best sourced; conflicting day claims."""
     dated = [e for e in group if e.start]
-    support: Counter[tuple[str | None, str | None]] = Counter()
-    for e in dated:
-        support[(e.start, e.end)] += len({ctx.source_doc(s.doc) for s in e.sources})
+    claims: dict[tuple[str | None, str | None], set[str]] = defaultdict(set)
+    for e in dated:  # a copy of a document adds no support to the claim it copies
+        claims[(e.start, e.end)].update(ctx.source_doc(s.doc) for s in e.sources)
+    support = {key: len(docs) for key, docs in claims.items()}
     best = min(
         dated,
         key=lambda e: (PRECISION_RANK.get(e.date_precision, 5), -support[(e.start, e.end)],
@@ -136,7 +138,7 @@ def _history(group: Sequence[Event], ctx: Context) -> tuple[StatusChange, ...]:
     for e in group:
         doc = e.doc or e.sources[0].doc
         seen.append(StatusChange(status=e.status, date=ctx.published.get(doc), doc=doc))
-    seen.sort(key=lambda h: (h.date or "", -STATUS_RANK.get(h.status, 0), h.doc))
+    seen.sort(key=lambda h: (h.date or "", -STATUS_RANK.get(h.status, 0), h.status, h.doc))
     out: list[StatusChange] = []
     for h in seen:
         if not out or out[-1].status != h.status:
@@ -149,7 +151,7 @@ def _latest_status(history: Sequence[StatusChange]) -> str:
         return "unknown"
     last_date = history[-1].date or ""
     latest = [h for h in history if (h.date or "") == last_date]
-    return max(latest, key=lambda h: STATUS_RANK.get(h.status, 0)).status
+    return min(latest, key=lambda h: (-STATUS_RANK.get(h.status, 0), h.status)).status
 
 
 def merge_group(group: Sequence[Event], ctx: Context) -> Event:
@@ -157,7 +159,7 @@ def merge_group(group: Sequence[Event], ctx: Context) -> Event:
     history = _history(group, ctx)
     people: Counter[str] = Counter(p for e in group for p in e.participants)
     places = Counter(e.location for e in group if e.location)
-    sources = sorted({s for e in group for s in e.sources}, key=lambda s: (s.doc, s.start))
+    sources = sorted({s for e in group for s in e.sources}, key=lambda s: (s.doc, s.start, s.end, s.text))
     attrs: dict[str, object] = {}
     for e in sorted(group, key=lambda e: (len(e.attributes), e.id)):
         attrs.update({k: v for k, v in e.attributes.items() if v is not None})
@@ -171,7 +173,7 @@ def merge_group(group: Sequence[Event], ctx: Context) -> Event:
     return best.replace(
         id=f"ev{ident[:10]}",
         participants=tuple(p for p, _ in sorted(people.items(), key=lambda kv: (-kv[1], kv[0]))),
-        location=places.most_common(1)[0][0] if places else None,
+        location=min(places.items(), key=lambda kv: (-kv[1], kv[0]))[0] if places else None,
         status=_latest_status(history), history=history, conflicts=conflicts,
         sources=tuple(sources), attributes=attrs, confidence=round(min(1 - conf, 0.99), 2),
         doc=None, when=None,

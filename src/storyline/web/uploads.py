@@ -75,9 +75,10 @@ class UploadLimit:
 
         try:
             await self.app(scope, counting_receive, tracking_send)
-        except TooLarge:
-            if not started:
-                await self._reject(send, seen)
+        except Exception as exc:
+            if not _is_too_large(exc) or started:
+                raise
+            await self._reject(send, seen)
 
     async def _reject(self, send: Send, size: int) -> None:
         body = json.dumps({
@@ -87,6 +88,14 @@ class UploadLimit:
                     "headers": [(b"content-type", b"application/json"),
                                 (b"content-length", str(len(body)).encode())]})  # fmt: skip
         await send({"type": "http.response.body", "body": body})
+
+
+def _is_too_large(exc: BaseException) -> bool:
+    if isinstance(exc, TooLarge):
+        return True
+    if isinstance(exc, BaseExceptionGroup):
+        return any(_is_too_large(e) for e in exc.exceptions)
+    return isinstance(exc.__cause__ or exc.__context__, TooLarge)
 
 
 def safe_name(filename: str | None) -> str:

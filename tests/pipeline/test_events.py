@@ -1,0 +1,99 @@
+"""The events stage on small hand-written news sentences (model-loading: slow)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline.pipeline import DocInput, run
+from storyline.records import Event
+
+pytestmark = pytest.mark.slow
+
+
+def events_of(nlp: Any, text: str, dct: str = "2026-03-11") -> list[Event]:
+    (doc,) = list(run(nlp, [DocInput("t1", text, dct)]))
+    return list(doc._.storyline_events)
+
+
+def only(events: list[Event], etype: str) -> Event:
+    found = [e for e in events if e.type == etype]
+    assert len(found) == 1, [(e.type, e.summary) for e in events]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "start", "end", "status", "place"),
+    [
+        ("Trade ministers from Canada and Mexico will meet in Ottawa from April 14 to 16.",
+         "meeting", "2026-04-14", "2026-04-16", "planned", "Ottawa"),
+        ("The two foreign ministers met in Vienna on Monday to discuss the border dispute.",
+         "meeting", "2026-03-09", "2026-03-09", "occurred", "Vienna"),
+        ("Prime Minister Mark Carney held a phone call with German Chancellor Friedrich Merz on Friday.",
+         "call", "2026-03-06", "2026-03-06", "occurred", None),
+        ("President Emmanuel Macron will travel to Japan on March 30 for a three-day visit.",
+         "visit", "2026-03-30", "2026-03-30", "planned", "Japan"),
+    ],
+)  # fmt: skip
+def test_meetings_calls_visits(nlp: Any, text: str, etype: str, start: str, end: str,
+                               status: str, place: str | None) -> None:  # fmt: skip
+    e = only(events_of(nlp, text), etype)
+    assert (e.start, e.end, e.status) == (start, end, status)
+    assert (e.location or None) == place or (place and place in (e.location or ""))
+    assert e.sources[0].text.strip() == text
+    assert e.sources[0].start == 0 and e.sources[0].doc == "t1"
+
+
+def test_background_event_is_dated_by_its_own_expression(nlp: Any) -> None:
+    text = "The talks are the first since Canada imposed steep tariffs on Chinese steel on February 3."
+    tariffs = [e for e in events_of(nlp, text) if e.type == "tariff"]
+    assert tariffs and tariffs[0].start == "2026-02-03"
+    assert tariffs[0].attributes.get("imposer") == "CA"
+    assert tariffs[0].attributes.get("target") == "CN"
+
+
+def test_tariff_change_keeps_both_rates(nlp: Any) -> None:
+    text = "Under the deal signed on Tuesday, Japan agreed to cut its tariffs on American rice from 40% to 15%."
+    t = only(events_of(nlp, text), "tariff")
+    assert t.attributes["rate"] == 15
+    assert t.attributes["previous_rate"] == 40
+    assert t.attributes["imposer"] == "JP"
+    assert t.attributes["target"] == "US"
+
+
+def test_threatened_tariff_is_not_in_effect(nlp: Any) -> None:
+    text = "On Sunday, President Donald Trump threatened a 50% tariff on European wine."
+    t = only(events_of(nlp, text), "tariff")
+    assert t.status == "threatened"
+    assert t.attributes["rate"] == 50
+    assert t.start == "2026-03-08"
+
+
+def test_market_move_reads_points_and_percent(nlp: Any) -> None:
+    text = "The Nikkei 225 index fell 412 points, or 1.1%, on the news."
+    m = only(events_of(nlp, text), "market_move")
+    assert m.attributes["change_points"] == -412
+    assert m.attributes["change_pct"] == -1.1
+    assert m.start == "2026-03-11"
+
+
+def test_purchase_commitment(nlp: Any) -> None:
+    text = "India pledged to buy 5 million tonnes of American wheat by the end of June."
+    p = only(events_of(nlp, text), "purchase_commitment")
+    assert p.attributes["commodity"] == "wheat"
+    assert p.attributes["quantity"] == 5_000_000
+    assert p.attributes["deadline"] == "2026-06-30"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts do not expect a trade deal soon.",  # negated
+        "“We will sign a deal next week,” the minister said.",  # inside a quote
+        "Officials stressed the importance of negotiations.",  # nothing anchors it
+    ],
+)
+def test_no_event(nlp: Any, text: str) -> None:
+    events = [e for e in events_of(nlp, text) if e.type in ("agreement", "meeting")]
+    assert events == []
