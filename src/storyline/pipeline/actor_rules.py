@@ -119,7 +119,7 @@ def _title_start(doc: Doc, start: int, lo: int, dictionary: ActorDictionary) -> 
     return first
 
 
-def _has_head(tokens: Sequence[Token], dictionary: ActorDictionary) -> bool:
+def _has_head(tokens: Span | Sequence[Token], dictionary: ActorDictionary) -> bool:
     return any(t.lower_ in dictionary.titles.heads for t in tokens)
 
 

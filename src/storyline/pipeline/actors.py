@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import spacy
 from spacy.matcher import PhraseMatcher
@@ -52,7 +53,7 @@ def _matcher(dictionary: ActorDictionary, doc: Doc) -> tuple[PhraseMatcher, Phra
     cached = dictionary.cache.get(("matchers", id(doc.vocab)))
     if cached is not None and cached[0] is doc.vocab:
         return cached[1], cached[2]
-    tokenizer = spacy.blank("en", vocab=doc.vocab).tokenizer
+    tokenizer: Any = spacy.blank("en", vocab=doc.vocab).tokenizer
     exact, lower = PhraseMatcher(doc.vocab, attr="ORTH"), PhraseMatcher(doc.vocab, attr="LOWER")
     by_id: dict[str, list[str]] = {}
     for surface, entry_id in dictionary.surface_forms():
@@ -120,13 +121,11 @@ def _correct_labels(doc: Doc, cands: list[_Cand], dictionary: ActorDictionary) -
             continue
         if dictionary.lookup(text, types=("ORG", "GPE", "NORP")) is not None:
             continue
-        if dictionary.lookup(text, types=("PERSON",)) is not None:
-            c.label = "PERSON"
-        elif c.end - c.start == 1 and (
-            normalize(text) in name_words or dictionary.by_surname(text)
-        ):
-            c.label = "PERSON"
-        elif c.label == "ORG" and rules.has_title(doc, c, cands, dictionary):
+        known = dictionary.lookup(text, types=("PERSON",)) is not None
+        surname = c.end - c.start == 1 and (
+            normalize(text) in name_words or bool(dictionary.by_surname(text))
+        )
+        if known or surname or (c.label == "ORG" and rules.has_title(doc, c, cands, dictionary)):
             c.label = "PERSON"
 
 

@@ -57,7 +57,8 @@ def _short_target(
     matches = []
     for key in full:
         words = _words(groups[key][0].name)
-        surname = dictionary.get(key).surname if dictionary and dictionary.get(key) else None
+        entry = dictionary.get(key) if dictionary is not None else None
+        surname = entry.surname if entry is not None else None
         if (surname and normalize(surname) == word) or (words and words[-1] == word):
             matches.append(key)
     if not matches:
@@ -169,7 +170,11 @@ def resolve(
     for key in sorted(groups):
         members[entity_of[key]].extend(groups[key])
     person_names = frozenset(
-        normalize(m.text) for ms in members.values() for m in ms if m.label == "PERSON"
+        form
+        for ms in members.values()
+        for m in ms
+        if m.label == "PERSON"
+        for form in (normalize(m.text), *_words(m.name)[:1], *_words(m.name)[-1:])
     )
     entities = tuple(
         _entity(eid, sorted(ms, key=_order), dictionary, person_names)

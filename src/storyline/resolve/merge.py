@@ -169,7 +169,7 @@ def merge_group(group: Sequence[Event], ctx: Context) -> Event:
     conf = 1.0
     for e in group:
         conf *= 1.0 - e.confidence
-    ident = hashlib.sha1("|".join(sorted(f"{s.doc}:{s.start}" for s in sources)).encode()).hexdigest()
+    ident = hashlib.sha1("|".join(sorted(e.id for e in group)).encode()).hexdigest()
     return best.replace(
         id=f"ev{ident[:10]}",
         participants=tuple(p for p, _ in sorted(people.items(), key=lambda kv: (-kv[1], kv[0]))),

@@ -1,0 +1,256 @@
+"""Dating a document from its own time expressions (and anchors from other documents).
+
+Each time expression of an undated document (normalised with ``dct=None``) says something
+about when the document was written, through the tense of its clause:
+
+* a future-tense 'May 9 to 12' means the DCT is before May 9 (of some year), a past-tense
+  'December call' that it is after a December; a deadline 'by the end of February' still
+  ahead that it is before the end of a February;
+* an explicit year ('in 2026', 'so far in 2026') that the DCT is in (past: after the start
+  of; future: before the end of) that year;
+* a weekday ('announced Tuesday') that the DCT is a few days after a Tuesday (0-1 days
+  most likely), a future one ('will meet Friday') that it is a few days before one;
+* an :class:`Anchor` ('last month' in 'the agreement struck last month in Geneva', whose
+  event another document dates to May 2025) that the DCT is a day from which the
+  expression resolves onto the anchor's dates (June 2025).
+
+:func:`clues` turns expressions into weighted :class:`Clue` windows; :func:`infer_dct`
+scores every candidate day within ``bounds`` and returns the best contiguous range, with
+the representative day nearest ``prefer`` (the median date of the story's other documents).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from ..records import Timex, _plain
+from ..time import calendar as cal
+from ..time import resolve
+
+WINDOW = 300  # how far (days) news looks back or ahead at a date named without its year
+_PROBE = date(2001, 6, 15)  # any day: year-less expressions are resolved here, then shifted
+_WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])$")
+_YEAR_VALUE = re.compile(r"^(\d{4})(?:$|-)")
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """``timex`` (relative, in this document) refers to an event independently dated [lo, hi]."""
+
+    timex: Timex
+    lo: date
+    hi: date
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"timex": self.timex.as_dict(), "lo": self.lo.isoformat(), "hi": self.hi.isoformat()}
+
+
+@dataclass(frozen=True, slots=True)
+class Dating:
+    """The inferred DCT: a representative day, the consistent range and the clues used."""
+
+    published: date
+    lo: date
+    hi: date
+    evidence: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        out = _plain(self)
+        assert isinstance(out, dict)
+        return {**out, "published": self.published.isoformat(), "lo": self.lo.isoformat(),
+                "hi": self.hi.isoformat()}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Clue:
+    """'The DCT lies in [lo, hi]' with a weight.
+
+    ``period`` "year": the window repeats every year (lo/hi are one instance); "week":
+    the DCT's ISO weekday must be in ``weekdays``; None: a single window.
+    """
+
+    why: str
+    weight: float
+    lo: date = date.min
+    hi: date = date.max
+    period: str | None = None
+    weekdays: frozenset[int] = frozenset()
+
+
+def _tense_window(iv_lo: date, iv_hi: date, tense: str, mod: str | None, precise: bool) -> tuple[date, date] | None:
+    """Where the DCT may lie relative to an interval the clause puts in the past or future."""
+    if tense == "past":
+        return iv_lo, iv_hi + timedelta(days=WINDOW)
+    if tense == "future" or mod == "BEFORE":
+        return iv_lo - timedelta(days=WINDOW), (iv_lo - timedelta(days=1) if precise else iv_hi)
+    return None
+
+
+def _year_clue(t: Timex, year: int) -> Clue | None:
+    lo, hi = date(year, 1, 1), date(year, 12, 31)
+    if t.value != str(year):  # a dated day or month of a known year
+        if t.lo is None or t.hi is None:
+            return None
+        lo, hi = date.fromisoformat(t.lo), date.fromisoformat(t.hi)
+        window = _tense_window(lo, hi, t.tense, t.mod, t.precision == "day")
+        return Clue(f"{t.text!r} ({t.tense})", 2.0, *window) if window else None
+    if t.tense == "past":
+        return Clue(f"{t.text!r} is past", 1.0, lo, hi + timedelta(days=WINDOW))
+    if t.tense == "future":
+        return Clue(f"{t.text!r} is ahead", 1.0, lo - timedelta(days=WINDOW), hi)
+    return Clue(f"{t.text!r} is the current year", 1.5, lo, hi)
+
+
+def _weekday_clue(t: Timex, weekday: int) -> list[Clue]:
+    if t.tense == "future":
+        near = {(weekday - k - 1) % 7 + 1 for k in (1, 2)}
+        far = {(weekday - k - 1) % 7 + 1 for k in range(3, 7)}
+        rel = "before"
+    else:
+        near = {(weekday + k - 1) % 7 + 1 for k in (0, 1)}
+        far = {(weekday + k - 1) % 7 + 1 for k in range(2, 7)}
+        rel = "after"
+    why = f"{t.text!r}: DCT a few days {rel} that weekday"
+    return [Clue(why, 1.0, period="week", weekdays=frozenset(near)),
+            Clue(why, 0.3, period="week", weekdays=frozenset(far))]  # fmt: skip
+
+
+def _yearless_clue(t: Timex) -> Clue | None:
+    probe = resolve(t.replace(tense="none"), _PROBE)
+    if probe.lo is None or probe.hi is None or probe.type != "DATE":
+        return None
+    window = _tense_window(date.fromisoformat(probe.lo), date.fromisoformat(probe.hi), t.tense, t.mod,
+                           probe.precision == "day")  # fmt: skip
+    if window is None:
+        return None
+    return Clue(f"{t.text!r} ({t.tense if t.mod != 'BEFORE' else 'deadline'})", 1.0, *window, period="year")
+
+
+def _season_or_part_clue(t: Timex) -> Clue | None:
+    """'this spring', 'this year': the DCT is in (or shortly before) that season."""
+    if not re.match(r"(?i)this\s+(spring|summer|fall|autumn|winter)$", t.text):
+        return None
+    probe = resolve(t.replace(tense="none"), _PROBE)
+    if probe.lo is None or probe.hi is None:
+        return None
+    lo, hi = date.fromisoformat(probe.lo), date.fromisoformat(probe.hi)
+    return Clue(f"{t.text!r}: DCT in or before that season", 0.5, lo - timedelta(days=90), hi, "year")
+
+
+def clue_of(t: Timex) -> list[Clue]:
+    """What one time expression (normalised without DCT) says about the DCT."""
+    if t.type not in ("DATE", "TIME"):
+        return []
+    weekday = _WEEKDAY.match(t.value)
+    if weekday:
+        return _weekday_clue(t, int(weekday.group(1)))
+    year = _YEAR_VALUE.match(t.value)
+    if year and not t.relative:
+        found = _year_clue(t, int(year.group(1)))
+        return [found] if found else []
+    if t.value.startswith("XXXX-") and re.search(r"\d|-(SP|SU|FA|WI)$", t.value[5:]):
+        found = _season_or_part_clue(t) if t.relative and "this" in t.text.lower() else None
+        found = found or _yearless_clue(t)
+        return [found] if found else []
+    return []
+
+
+def anchor_clue(anchor: Anchor, span: int = 400) -> Clue | None:
+    """The days from which ``anchor.timex`` resolves onto the anchor's dates."""
+    hits = []
+    day = anchor.lo - timedelta(days=span)
+    end = anchor.hi + timedelta(days=span)
+    while day <= end:
+        got = resolve(anchor.timex, day)
+        if got.lo and got.hi and date.fromisoformat(got.lo) <= anchor.hi and anchor.lo <= date.fromisoformat(got.hi):
+            hits.append(day)
+        day += timedelta(days=1)
+    if not hits:
+        return None
+    why = f"{anchor.timex.text!r} refers to {anchor.lo.isoformat()}..{anchor.hi.isoformat()}"
+    return Clue(why, 3.0, hits[0], hits[-1])
+
+
+def clues(timexes: Iterable[Timex], anchors: Sequence[Anchor] = ()) -> list[Clue]:
+    """Every clue the expressions and anchors give."""
+    out = [c for t in timexes for c in clue_of(t)]
+    out.extend(c for a in anchors if (c := anchor_clue(a)) is not None)
+    return out
+
+
+def _windows(clue: Clue, lo: date, hi: date) -> list[tuple[date, date]]:
+    if clue.period is None:
+        return [(max(clue.lo, lo), min(clue.hi, hi))]
+    out = []
+    for shift in range(lo.year - clue.lo.year - 1, hi.year - clue.lo.year + 2):
+        out.append((max(cal.add_years(clue.lo, shift), lo), min(cal.add_years(clue.hi, shift), hi)))
+    return out
+
+
+def _scores(found: Sequence[Clue], lo: date, hi: date) -> list[float]:
+    size = (hi - lo).days + 1
+    delta = [0.0] * (size + 1)
+    for clue in found:
+        if clue.period == "week":
+            continue
+        for a, b in _windows(clue, lo, hi):
+            if a <= b:
+                delta[(a - lo).days] += clue.weight
+                delta[(b - lo).days + 1] -= clue.weight
+    scores, run = [], 0.0
+    for k in range(size):
+        run += delta[k]
+        scores.append(run)
+    weekly = [c for c in found if c.period == "week"]
+    if weekly:
+        first = lo.isoweekday()
+        bonus = [sum(c.weight for c in weekly if (first + k - 1) % 7 + 1 in c.weekdays) for k in range(7)]
+        scores = [s + bonus[k % 7] for k, s in enumerate(scores)]
+    return scores
+
+
+def _ranges(scores: Sequence[float], best: float) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    start = None
+    for k, s in enumerate([*scores, float("-inf")]):
+        if s >= best - 1e-9 and start is None:
+            start = k
+        elif s < best - 1e-9 and start is not None:
+            out.append((start, k - 1))
+            start = None
+    return out
+
+
+def infer_dct(
+    timexes: Sequence[Timex],
+    anchors: Sequence[Anchor] = (),
+    bounds: tuple[date, date] | None = None,
+    prefer: date | None = None,
+) -> Dating:
+    """The DCT range most consistent with the document's clues (see the module docstring)."""
+    lo, hi = bounds or (date(1990, 1, 1), date.today() + timedelta(days=365))
+    found = clues(timexes, anchors)
+    scores = _scores(found, lo, hi)
+    best = max(scores)
+    ranges = _ranges(scores, best)
+    target = prefer or min(date.today(), hi)
+
+    def distance(r: tuple[int, int]) -> int:
+        a, b = lo + timedelta(days=r[0]), lo + timedelta(days=r[1])
+        return 0 if a <= target <= b else min(abs((a - target).days), abs((b - target).days))
+
+    first, last = min(ranges, key=distance)
+    r_lo, r_hi = lo + timedelta(days=first), lo + timedelta(days=last)
+    published = min(max(prefer, r_lo), r_hi) if prefer else r_lo
+    evidence = tuple(c.why for c in found if _holds(c, published))
+    return Dating(published, r_lo, r_hi, evidence)
+
+
+def _holds(clue: Clue, day: date) -> bool:
+    if clue.period == "week":
+        return day.isoweekday() in clue.weekdays
+    return any(a <= day <= b for a, b in _windows(clue, day, day))
