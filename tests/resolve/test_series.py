@@ -51,7 +51,7 @@ def test_point_date(event: Event, expected_date: str) -> None:
 
 def test_change_from_one_level_to_another_gives_both_levels() -> None:
     event = tariff("c", 30, previous=145, start="2025-05-14")
-    points = sorted(p for _, p in tariff_points(event, PUBLISHED))
+    points = sorted((p for _, p in tariff_points(event, PUBLISHED)), key=lambda p: p.date)
     assert [(p.date, p.value, p.status) for p in points] == [
         ("2025-05-13", 145.0, "in_effect"),
         ("2025-05-14", 30.0, "in_effect"),

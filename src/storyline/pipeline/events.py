@@ -70,6 +70,19 @@ def _modifier_only(tok: Token) -> bool:
     return tok.dep_ == "compound" and tok.head.lemma_.lower() not in EVENT_HEADS
 
 
+COPULAS = {"be", "remain", "seem", "appear", "look", "stay", "become"}
+
+
+def _described(tok: Token) -> bool:
+    """'the tariffs were not sustainable', 'tariffs remain high': a description, no event."""
+    head = tok.head
+    return (
+        tok.dep_ in ("nsubj", "nsubjpass")
+        and head.lemma_.lower() in COPULAS
+        and any(c.dep_ in ("acomp", "attr", "oprd") for c in head.children)
+    )
+
+
 def _purpose_only(tok: Token) -> bool:
     """'efforts to strike deals': an infinitive of purpose is no event (unless planned)."""
     if tok.pos_ != "VERB" or tok.tag_ != "VB" or tok.dep_ not in ("advcl", "acl", "xcomp"):
@@ -98,7 +111,7 @@ def triggers(sent: Span) -> list[Trigger]:
                 entry = None
         else:
             entry = None
-        if not entry or _modifier_only(tok) or _purpose_only(tok):
+        if not entry or _modifier_only(tok) or _purpose_only(tok) or _described(tok):
             continue
         needs = entry.get("needs")
         if needs and not set(needs) & _context_words(tok):
@@ -332,7 +345,17 @@ def _absorb(prior: Event, new: Event) -> Event:
     )
 
 
+def _headline(sent: Span) -> bool:
+    """A title line: no closing punctuation and mostly capitalised words."""
+    text = sent.text.strip()
+    words = [w for w in text.split() if w[:1].isalpha()]
+    caps = sum(w[:1].isupper() for w in words)
+    return bool(words) and text[-1:] not in ".!?\"”’" and caps >= 0.6 * len(words)
+
+
 def _market_events(doc: Doc, sent: Span, quantities: list[Any], dct: str | None) -> Iterator[Event]:
+    if _headline(sent):
+        return
     for instrument, attrs, at in market_moves(sent, quantities):
         attrs = {**attrs, "dated_by": "dct"}
         pct = attrs.get("change_pct")

@@ -46,8 +46,30 @@ def _own_tense(verb: Token) -> str | None:
     return None
 
 
+_FUTURE_ADJ = frozenset({"upcoming", "awaited", "planned", "scheduled", "expected", "forthcoming",
+                         "proposed", "anticipated", "coming", "future", "next"})
+
+
+def _phrase_cue(token: Token) -> str | None:
+    """Cues inside the noun phrase: 'the upcoming April summit' (future), 'since April' (past)."""
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX"):
+            return None
+        if token.lower_ == "since" and token.dep_ == "prep":
+            return "past"
+        if any(c.dep_ == "amod" and c.lower_ in _FUTURE_ADJ for c in token.children):
+            return "future"
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
 def tense_of(token: Token) -> str:
     """past | present | future | none for the clause governing ``token``."""
+    cue = _phrase_cue(token)
+    if cue is not None:
+        return cue
     verb = _governor(token)
     if verb is None:
         return "none"

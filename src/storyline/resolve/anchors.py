@@ -16,7 +16,7 @@ from ..records import Article, DocumentFacts, Event
 from ..store import Database
 from .dating import Anchor
 from .merge import Context, pair_score
-from .redate import dating_of, preferred_day, redate_facts, with_dating
+from .redate import dating_of, preferred_day, redate_facts, role_bounds, with_dating
 
 ANCHOR_TYPES = {"meeting", "summit", "visit", "call", "agreement"}
 TIGHT_DAYS = 14
@@ -91,7 +91,7 @@ def redate_pass(
 def _apply(
     article: Article, facts: DocumentFacts, anchors: Sequence[Anchor], prefer: dt.date | None
 ) -> tuple[Article, DocumentFacts]:
-    dating = dating_of(facts.timexes, anchors=anchors, prefer=prefer)
+    dating = dating_of(facts.timexes, anchors=anchors, bounds=role_bounds(facts.mentions), prefer=prefer)
     if dating is None:
         return article, facts
     return with_dating(article, dating), redate_facts(facts, dating.published)

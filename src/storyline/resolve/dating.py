@@ -32,6 +32,7 @@ from ..time import calendar as cal
 from ..time import resolve
 
 WINDOW = 300  # how far (days) news looks back or ahead at a date named without its year
+NEAR = 75  # ... and how far it most often does
 _PROBE = date(2001, 6, 15)  # any day: year-less expressions are resolved here, then shifted
 _WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])$")
 _YEAR_VALUE = re.compile(r"^(\d{4})(?:$|-)")
@@ -90,19 +91,29 @@ def _tense_window(iv_lo: date, iv_hi: date, tense: str, mod: str | None, precise
     return None
 
 
-def _year_clue(t: Timex, year: int) -> Clue | None:
+def _graded(why: str, weight: float, lo: date, hi: date, tense: str, period: str | None = None) -> list[Clue]:
+    """A window, plus a bonus for its part nearest the expression (news talks of near dates)."""
+    out = [Clue(why, weight * 0.6, lo, hi, period)]
+    if tense == "past":
+        out.append(Clue(why, weight * 0.4, lo, min(hi, lo + timedelta(days=NEAR)), period))
+    else:
+        out.append(Clue(why, weight * 0.4, max(lo, hi - timedelta(days=NEAR)), hi, period))
+    return out
+
+
+def _year_clue(t: Timex, year: int) -> list[Clue]:
     lo, hi = date(year, 1, 1), date(year, 12, 31)
     if t.value != str(year):  # a dated day or month of a known year
         if t.lo is None or t.hi is None:
-            return None
+            return []
         lo, hi = date.fromisoformat(t.lo), date.fromisoformat(t.hi)
         window = _tense_window(lo, hi, t.tense, t.mod, t.precision == "day")
-        return Clue(f"{t.text!r} ({t.tense})", 2.0, *window) if window else None
+        return _graded(f"{t.text!r} ({t.tense})", 2.0, *window, t.tense) if window else []
     if t.tense == "past":
-        return Clue(f"{t.text!r} is past", 1.0, lo, hi + timedelta(days=WINDOW))
+        return [Clue(f"{t.text!r} is past", 1.0, lo, hi + timedelta(days=WINDOW))]
     if t.tense == "future":
-        return Clue(f"{t.text!r} is ahead", 1.0, lo - timedelta(days=WINDOW), hi)
-    return Clue(f"{t.text!r} is the current year", 1.5, lo, hi)
+        return [Clue(f"{t.text!r} is ahead", 1.0, lo - timedelta(days=WINDOW), hi)]
+    return [Clue(f"{t.text!r} is the current year", 1.5, lo, hi)]
 
 
 def _weekday_clue(t: Timex, weekday: int) -> list[Clue]:
@@ -119,15 +130,16 @@ def _weekday_clue(t: Timex, weekday: int) -> list[Clue]:
             Clue(why, 0.3, period="week", weekdays=frozenset(far))]  # fmt: skip
 
 
-def _yearless_clue(t: Timex) -> Clue | None:
+def _yearless_clue(t: Timex) -> list[Clue]:
     probe = resolve(t.replace(tense="none"), _PROBE)
     if probe.lo is None or probe.hi is None or probe.type != "DATE":
-        return None
+        return []
     window = _tense_window(date.fromisoformat(probe.lo), date.fromisoformat(probe.hi), t.tense, t.mod,
                            probe.precision == "day")  # fmt: skip
     if window is None:
-        return None
-    return Clue(f"{t.text!r} ({t.tense if t.mod != 'BEFORE' else 'deadline'})", 1.0, *window, period="year")
+        return []
+    tense = t.tense if t.mod != "BEFORE" else "deadline"
+    return _graded(f"{t.text!r} ({tense})", 1.0, *window, tense, period="year")
 
 
 def _season_or_part_clue(t: Timex) -> Clue | None:
@@ -150,12 +162,10 @@ def clue_of(t: Timex) -> list[Clue]:
         return _weekday_clue(t, int(weekday.group(1)))
     year = _YEAR_VALUE.match(t.value)
     if year and not t.relative:
-        found = _year_clue(t, int(year.group(1)))
-        return [found] if found else []
-    if t.value.startswith("XXXX-") and re.search(r"\d|-(SP|SU|FA|WI)$", t.value[5:]):
-        found = _season_or_part_clue(t) if t.relative and "this" in t.text.lower() else None
-        found = found or _yearless_clue(t)
-        return [found] if found else []
+        return _year_clue(t, int(year.group(1)))
+    if t.value.startswith("XXXX-") and re.search(r"\d|^(SP|SU|FA|WI)$", t.value[5:]):
+        season = _season_or_part_clue(t) if t.relative and "this" in t.text.lower() else None
+        return [season] if season else _yearless_clue(t)
     return []
 
 

@@ -15,11 +15,48 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from ..records import Article, DocumentFacts, Event, Timex
+from ..records import Article, DocumentFacts, Event, Mention, Timex
 from ..time import resolve as resolve_timex
 from .dating import Anchor, Dating, infer_dct
 
 DCT_DATED = ("dct",)
+
+
+def role_bounds(mentions: Sequence[Mention]) -> tuple[dt.date, dt.date] | None:
+    """The days on which every titled person mentioned held the title the article gives them.
+
+    "Treasury Secretary Scott Bessent" cannot be written before he took office: each titled
+    mention of a dictionary person bounds the article's date by the role's since/until.
+    Mentions whose title the dictionary does not know for that person are ignored.
+    """
+    from ..dictionary import load_dictionary
+
+    book = load_dictionary()
+    lo, hi = dt.date(1900, 1, 1), dt.date.today() + dt.timedelta(days=366)
+    used = False
+    for m in mentions:
+        if m.role is None or not m.key.startswith("person:"):
+            continue
+        roles = book.role_dates(m.key, m.role.title)
+        spans = [(_day(r.since, lo), _day(r.until, hi)) for r in roles]
+        if not spans:
+            continue
+        # a title held more than once (two terms) bounds by the hull of its terms
+        lo = max(lo, min(a for a, _ in spans))
+        hi = min(hi, max(b for _, b in spans))
+        used = True
+    if not used or lo > hi:
+        return None
+    return lo, hi
+
+
+def _day(value: str | None, default: dt.date) -> dt.date:
+    if not value:
+        return default
+    parts = [int(p) for p in value.split("-")]
+    while len(parts) < 3:
+        parts.append(1)
+    return dt.date(*parts[:3])
 
 
 def dating_of(
@@ -40,6 +77,7 @@ def date_doc(
     """Infer an undated document's date from its own clues and re-read its events."""
     from ..pipeline import events as event_stage
 
+    bounds = bounds or role_bounds(doc._.storyline_mentions or ())
     dating = dating_of(doc._.storyline_timexes or (), bounds=bounds, prefer=prefer)
     if dating is None:
         return article

@@ -76,12 +76,30 @@ def cluster_docs(docs: Sequence[Article], actors: Mapping[str, Sequence[str]]) -
             best.add(d.id, vec)
         else:
             clusters.append(Cluster([d.id], Counter(vec)))
-    # second pass: every document to its best final centroid
+    # second pass: every document to its best final centroid, its own vector left out of
+    # its own cluster (else a singleton could never move); it stays home below the threshold
+    home = {doc: i for i, c in enumerate(clusters) for doc in c.members}
+    norms = [math.sqrt(sum(v * v for v in c.centroid.values())) for c in clusters]
     final: dict[int, list[str]] = defaultdict(list)
     for d in order:
-        scores = [_cosine(vecs[d.id], c.centroid) for c in clusters]
-        final[max(range(len(clusters)), key=lambda i: (scores[i], -i))].append(d.id)
+        vec, own = vecs[d.id], home[d.id]
+        scores = [_cosine_without(vec, c.centroid, norms[i], i == own) for i, c in enumerate(clusters)]
+        best = max(range(len(clusters)), key=lambda i: (scores[i], -i))
+        final[best if scores[best] >= THRESHOLD else own].append(d.id)
     return [sorted(m) for _, m in sorted(final.items())]
+
+
+def _cosine_without(vec: Mapping[str, float], centroid: Mapping[str, float], norm: float,
+                    contains: bool) -> float:  # fmt: skip
+    """Cosine of ``vec`` with ``centroid`` (of norm ``norm``), minus ``vec`` if it is a member."""
+    dot = sum(v * centroid.get(k, 0.0) for k, v in vec.items())
+    nv2 = sum(v * v for v in vec.values())
+    n2 = norm * norm
+    if contains:
+        dot, n2 = dot - nv2, n2 - 2 * dot + nv2
+    if nv2 <= 0 or n2 <= 1e-9 * max(nv2, 1.0):  # an empty centroid (up to rounding)
+        return 0.0
+    return dot / math.sqrt(nv2 * n2)
 
 
 def title_of(members: Sequence[str], actors: Mapping[str, Sequence[str]], entities: Mapping[str, Entity],
