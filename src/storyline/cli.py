@@ -33,9 +33,12 @@ def command(name: str, summary: str, example: str) -> Callable[[Handler], Handle
     return register
 
 
+SETTING_COMMANDS = {"ingest", "demo", "serve"}  # commands that read or write documents
+
+
 def _store(args: argparse.Namespace) -> Store:
-    extra = {k: getattr(args, k) for k in ("model", "actors", "batch_words") if getattr(args, k, None) is not None}
-    return Store.open(args.db, **extra)
+    extra = {s["name"]: getattr(args, s["name"], None) for s in describe() if s["name"] != "db"}
+    return Store.open(args.db, **{k: v for k, v in extra.items() if v is not None})
 
 
 # ---------------------------------------------------------------------------- commands
@@ -189,13 +192,19 @@ def cmd_settings(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------------------- parser
 
 
-def _add_arguments(name: str, p: argparse.ArgumentParser) -> None:  # noqa: C901, PLR0912
+def _add_settings(name: str, p: argparse.ArgumentParser) -> None:
+    """Setting flags come from the one declaration in ``storyline.settings``."""
     p.add_argument("--db", default="storyline.db", help=help_for("db"))
-    if name in ("ingest", "demo", "timeml"):
-        p.add_argument("--model", default=None, help=help_for("model"))
-    if name in ("ingest", "demo"):
-        p.add_argument("--actors", default=None, help=help_for("actors"))
-        p.add_argument("--batch-words", type=int, default=None, help=help_for("batch_words"))
+    for s in describe():
+        if s["name"] == "db" or (name not in SETTING_COMMANDS and s["name"] != "model"):
+            continue
+        if name == "timeml" or name in SETTING_COMMANDS:
+            kind = type(s["default"]) if s["default"] is not None else str
+            p.add_argument(s["flag"], dest=s["name"], type=kind, default=None, help=help_for(s["name"]))
+
+
+def _add_arguments(name: str, p: argparse.ArgumentParser) -> None:  # noqa: C901, PLR0912
+    _add_settings(name, p)
     if name == "ingest":
         p.add_argument("paths", nargs="+", help="files, folders (recursive), globs, or - for stdin")
         p.add_argument("--quiet", action="store_true", help="no progress bar")

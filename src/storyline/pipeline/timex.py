@@ -48,6 +48,7 @@ def _own_tense(verb: Token) -> str | None:
 
 _FUTURE_ADJ = frozenset({"upcoming", "awaited", "planned", "scheduled", "expected", "forthcoming",
                          "proposed", "anticipated", "coming", "future", "next"})
+_FUTURE_NOUNS = frozenset({"plan", "deadline", "target", "schedule", "timeline", "timetable"})
 
 
 def _phrase_cue(token: Token) -> str | None:
@@ -57,7 +58,9 @@ def _phrase_cue(token: Token) -> str | None:
             return None
         if token.lower_ == "since" and token.dep_ == "prep":
             return "past"
-        if any(c.dep_ == "amod" and c.lower_ in _FUTURE_ADJ for c in token.children):
+        if token.lemma_.lower() in _FUTURE_NOUNS or any(
+            c.dep_ == "amod" and c.lower_ in _FUTURE_ADJ for c in token.children
+        ):
             return "future"
         if token.head is token:
             return None
@@ -73,6 +76,10 @@ def tense_of(token: Token) -> str:
     verb = _governor(token)
     if verb is None:
         return "none"
+    if verb.lower_ in _FUTURE_ADJ and verb.tag_ in ("VBN", "JJ") and not any(
+        c.dep_.startswith("aux") for c in verb.children
+    ):
+        return "future"
     for _ in range(3):
         head = verb.head
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -82,6 +89,8 @@ def tense_of(token: Token) -> str:
             perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in head.children)
             return "past" if perfect else "future"
         own = _own_tense(verb)
+        if own == "present" and token.dep_ == "compound" and token.head.pos_ == "NOUN":
+            return "past"  # 'follows a December call': a named event, already held
         if own is not None:
             return own
         if verb.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or head is verb:

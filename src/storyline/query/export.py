@@ -121,7 +121,8 @@ def to_parquet(store: Store) -> bytes:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    table = pa.Table.from_pylist(event_rows(store)) if store.events() else pa.table(
+    rows = event_rows(store)  # undated events are left out: rows can be empty with events
+    table = pa.Table.from_pylist(rows) if rows else pa.table(
         {c: pa.array([], pa.string()) for c in EVENT_COLUMNS}
     )
     sink = io.BytesIO()
