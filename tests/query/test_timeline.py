@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.records import Event, SourceSpan
 from storyline.query.report import date_label, text_lines
 from storyline.query.timeline import importance, select, top_dates
+from storyline.records import Event, SourceSpan
 
 
 def ev(ident: str, start: str | None, end: str | None = None, *, kind: str = "meeting",

@@ -107,7 +107,7 @@ def test_build_combines_points_per_date_value_and_status() -> None:
         ("2025-05-13", 145.0, "in_effect", 1),
         ("2025-05-14", 30.0, "in_effect", 2),
     ]
-    assert [p.sources for p in ar.points][0] == tuple(
+    assert next(p.sources for p in ar.points) == tuple(
         sorted(ar.points[0].sources, key=lambda s: (s.doc, s.start))
     )
 

@@ -315,21 +315,21 @@ def test_reader_is_read_only(db: Database) -> None:
 _F = facts()
 RECORDS: list[Any] = [
     RawArticle(path="a.jsonl", text="Body", title="T", published="2025-01-02",
-               published_source="metadata", line=3),  # fmt: skip
+               published_source="metadata", line=3),
     Removed(start=1, end=5, reason="boilerplate", text="Subscribe"),
     Cleaned(text="abc", removed=(Removed(start=0, end=1, reason="x", text="y"),),
-            flags=("paywall",), offsets=(0, 2, 3)),  # fmt: skip
+            flags=("paywall",), offsets=(0, 2, 3)),
     article(published_range=("2025-01-01", "2025-01-31"), flags=("a", "b"),
-            removed=(Removed(start=0, end=2, reason="byline", text="By"),)),  # fmt: skip
+            removed=(Removed(start=0, end=2, reason="byline", text="By"),)),
     Rejected(path="x.bin", line=None, reason="binary file"),
     DateEvidence(date=None, month_day="03-25", source="text", start=0, end=8, text="25 March",
-                 kind="dateline"),  # fmt: skip
+                 kind="dateline"),
     _F.timexes[0],
     _F.sentences[0],
     Role(title="president"),
     _F.mentions[0],
     Entity(id="p:1", name="Ana Ruiz", type="PERSON", aliases=("Ruiz", "A. Ruiz"), country="AR",
-           roles=(Role(title="minister", since="2024"), Role(title="envoy")), mentions=7),  # fmt: skip
+           roles=(Role(title="minister", since="2024"), Role(title="envoy")), mentions=7),
     _F.quantities[0],
     StatusChange(status="planned", date=None, doc="d1"),
     _F.events[0],
@@ -337,11 +337,11 @@ RECORDS: list[Any] = [
     _F.quotes[0],
     SeriesPoint(date="2025-04-09", value=145.0, status="in_effect", sources=_F.sentences),
     Series(id="tariff:A-B", name="Tariffs A → B", imposer="A", target="B", unit="percent",
-           points=(SeriesPoint(date="2025-05-14", value=30.0, status="in_effect"),)),  # fmt: skip
+           points=(SeriesPoint(date="2025-05-14", value=30.0, status="in_effect"),)),
     Story(id="st1", title="Olive oil", documents=("d1", "d2"), events=("e1",)),
     _F,
     IngestReport(added=("d1",), duplicates=("b.txt",),
-                 failed=(Rejected(path="c.html", line=2, reason="broken"),)),  # fmt: skip
+                 failed=(Rejected(path="c.html", line=2, reason="broken"),)),
 ]
 
 

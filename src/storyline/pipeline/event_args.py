@@ -96,6 +96,18 @@ def in_temporal_pp(tok: Token) -> bool:
     return False
 
 
+def since_or_before(tok: Token) -> bool:
+    """Inside 'since X' / 'before X' / 'ahead of X': X is only a reference point."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ == "pobj" and (cur.head.lower_ in ("since", "before", "until") or cur.head.head.lower_ in ("ahead", "prior")):
+            return True
+        if cur.head is cur or cur.pos_ == "VERB":
+            return False
+        cur = cur.head
+    return False
+
+
 def linked_timex(trigger: Token, index: DocIndex) -> Timex | None:
     """The date expression attached to the trigger or to the verb it hangs from.
 
@@ -108,7 +120,9 @@ def linked_timex(trigger: Token, index: DocIndex) -> Timex | None:
     best: tuple[int, Timex] | None = None
     for tok in sent:
         tx = index.timex_at[tok.i]
-        if tx is None or tx.lo is None or tx.value == "PRESENT_REF" or _bound_only(tok):
+        if tx is None or tx.value == "PRESENT_REF" or _bound_only(tok):
+            continue
+        if tx.lo is None and tx.value not in ("PAST_REF", "FUTURE_REF"):
             continue
         chain = [tok, *ancestors_upto(tok, 4)]
         for depth, anc in enumerate(chain):

@@ -81,8 +81,24 @@ def _possessors(trigger: Token, index: DocIndex) -> list[Mention]:
 
 
 def _target_country(trigger: Token, index: DocIndex) -> str | None:
+    """The country a tariff falls on: 'on Chinese goods', 'against Canada', 'on imports from
+    Mexico' — on the trigger, else anywhere in its clause."""
+    found = _target_in(trigger, index)
+    gov = governor(trigger)
+    if found is None and gov is not trigger:
+        found = _target_in(gov, index)
+    if found is None:
+        for tok in gov.subtree:
+            if tok.dep_ == "prep" and tok.lower_ in ("on", "against") and tok.head.pos_ in ("NOUN", "VERB"):
+                found = _target_in(tok.head, index)
+                if found:
+                    break
+    return found
+
+
+def _target_in(trigger: Token, index: DocIndex) -> str | None:
     for prep in trigger.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("on", "against", "for"):
+        if prep.dep_ != "prep" or prep.lower_ not in ("on", "against"):
             continue
         for tok in prep.subtree:
             m = index.mention_at[tok.i]

@@ -22,6 +22,7 @@ from . import event_args as args
 from .event_attrs import market_moves, purchase_attributes, tariff_attributes
 from .event_status import status_of
 from .lexicon import load
+from ..time import resolve as resolve_timex
 from ..summaries import render
 
 COMMUNICATION = {"meeting", "call", "visit", "summit"}
@@ -40,10 +41,13 @@ def _lexicon() -> dict[str, Any]:
 
 
 def _context_words(tok: Token) -> set[str]:
+    """Words near a trigger: its children to depth 3, its head and siblings, the 3 before."""
     words: set[str] = set()
-    near = [*tok.children, tok.head, *tok.head.children]
-    for child in list(tok.children):
-        near.extend(child.children)
+    near = [tok.head, *tok.head.children]
+    frontier = list(tok.children)
+    for _ in range(3):
+        near.extend(frontier)
+        frontier = [g for c in frontier for g in c.children]
     near.extend(tok.doc[max(tok.i - 3, tok.sent.start) : tok.i])
     for t in near:
         words.add(t.lower_)
@@ -62,7 +66,8 @@ def _negated(tok: Token) -> bool:
     return False
 
 
-EVENT_HEADS = {"measure", "hike", "increase", "threat", "cut", "rate", "action", "war", "truce", "deal"}
+EVENT_HEADS = {"measure", "hike", "increase", "threat", "cut", "rate", "action", "war", "truce", "deal",
+               "plan", "schedule", "itinerary"}
 
 
 def _modifier_only(tok: Token) -> bool:
@@ -208,6 +213,29 @@ def _climbable(tok: Token) -> bool:
     return tok.dep_ in ("xcomp", "advcl", "conj", "ccomp", "dobj", "nsubj", "nsubjpass")
 
 
+def directed(when: Timex | None, status: str, dct: str | None) -> Timex | None:
+    """Let the event's modality decide which way a relative date points: 'the April trip'
+    of a planned visit is next April, of a past one last April.  Vague 'recently' and
+    'in the coming weeks' become windows before or after the DCT."""
+    if when is None or not dct:
+        return when
+    day = dt.date.fromisoformat(dct)
+    if when.value == "PAST_REF" and when.lo is None:
+        return when.replace(lo=(day - dt.timedelta(days=RECENT_DAYS)).isoformat(), hi=dct, precision="month")
+    if when.value == "FUTURE_REF" and when.lo is None:
+        return when.replace(lo=dct, hi=(day + dt.timedelta(days=RECENT_DAYS)).isoformat(), precision="month")
+    want = {"planned": "future", "occurred": "past"}.get(status)
+    if want and when.relative and when.tense != want and when.lo and _undirected(when):
+        turned = resolve_timex(when.replace(tense=want), day)
+        return turned if turned.lo else when
+    return when
+
+
+def _undirected(when: Timex) -> bool:
+    """Month names, weekdays and month-days: expressions whose year or week the tense picks."""
+    return not any(w in when.text.lower() for w in ("last", "next", "this", "ago", "later", "earlier", "coming", "past"))
+
+
 def recent_window(dct: str | None) -> Timex | None:
     """An undated past event in a news report: within the month before publication."""
     if not dct:
@@ -250,6 +278,7 @@ def _event(
     etype = group[0].type
     when = next((w for t in group if (w := date_for(t.token, index)) is not None), None)
     status = status_of(head, etype, when, dct)
+    when = directed(when, status, dct)
     if etype == "statement":
         status = "occurred" if status != "planned" or (when and when.hi and dct and when.hi <= dct) else status
         status = "occurred" if status == "planned" else status
@@ -270,11 +299,11 @@ def _event(
         return None  # "the steep tariffs were not sustainable": a reference, not an event
     if etype == "statement" and (dated_by != "text" or not people):
         return None
-    if args.in_temporal_pp(head) and dated_by != "text":
+    if args.in_temporal_pp(head) and dated_by != "text" and (not people or args.since_or_before(head)):
         return None  # "since the tariffs announcement": a reference point, reported elsewhere
     location = next((loc for t in group if (loc := args.location_of(t.token, index))), None)
     attrs = _attributes(etype, group, index, quantities, when)
-    if dated_by != "text" and not people and not location and "rate" not in attrs and not _definite(head):
+    if not people and not location and "rate" not in attrs:
         return None  # nothing to anchor a reader: "an important step in negotiations"
     attrs["dated_by"] = dated_by
     start, end, precision = _dates(when, etype, attrs)

@@ -80,12 +80,13 @@ class Clue:
     hi: date = date.max
     period: str | None = None
     weekdays: frozenset[int] = frozenset()
+    near: bool = False  # a tie-breaking bonus, not a constraint
 
 
 def _tense_window(iv_lo: date, iv_hi: date, tense: str, mod: str | None, precise: bool) -> tuple[date, date] | None:
     """Where the DCT may lie relative to an interval the clause puts in the past or future."""
-    if tense == "past":
-        return iv_lo, iv_hi + timedelta(days=WINDOW)
+    if tense == "past":  # a month named by name is over ('a December call' is not this month's)
+        return (iv_lo if precise else iv_hi + timedelta(days=1)), iv_hi + timedelta(days=WINDOW)
     if tense == "future" or mod == "BEFORE":
         return iv_lo - timedelta(days=WINDOW), (iv_lo - timedelta(days=1) if precise else iv_hi)
     return None
@@ -93,11 +94,11 @@ def _tense_window(iv_lo: date, iv_hi: date, tense: str, mod: str | None, precise
 
 def _graded(why: str, weight: float, lo: date, hi: date, tense: str, period: str | None = None) -> list[Clue]:
     """A window, plus a bonus for its part nearest the expression (news talks of near dates)."""
-    out = [Clue(why, weight * 0.6, lo, hi, period)]
+    out = [Clue(why, weight, lo, hi, period)]
     if tense == "past":
-        out.append(Clue(why, weight * 0.4, lo, min(hi, lo + timedelta(days=NEAR)), period))
+        out.append(Clue(why, weight * 0.25, lo, min(hi, lo + timedelta(days=NEAR)), period, near=True))
     else:
-        out.append(Clue(why, weight * 0.4, max(lo, hi - timedelta(days=NEAR)), hi, period))
+        out.append(Clue(why, weight * 0.25, max(lo, hi - timedelta(days=NEAR)), hi, period, near=True))
     return out
 
 
@@ -244,19 +245,25 @@ def infer_dct(
     """The DCT range most consistent with the document's clues (see the module docstring)."""
     lo, hi = bounds or (date(1990, 1, 1), date.today() + timedelta(days=365))
     found = clues(timexes, anchors)
-    scores = _scores(found, lo, hi)
-    best = max(scores)
-    ranges = _ranges(scores, best)
-    target = prefer or min(date.today(), hi)
+    scores = _scores([c for c in found if not c.near], lo, hi)
+    bonus = _scores([c for c in found if c.near], lo, hi)
+    ranges = _ranges(scores, max(scores))
+    today = min(date.today(), hi)
 
-    def distance(r: tuple[int, int]) -> int:
+    target = prefer or today
+
+    def rank(r: tuple[int, int]) -> tuple[float, ...]:
         a, b = lo + timedelta(days=r[0]), lo + timedelta(days=r[1])
-        return 0 if a <= target <= b else min(abs((a - target).days), abs((b - target).days))
+        gap = 0 if a <= target <= b else min(abs((a - target).days), abs((b - target).days))
+        late = 1 if prefer is None and a > today else 0
+        return (-round(max(bonus[r[0] : r[1] + 1]), 6), late, gap)
 
-    first, last = min(ranges, key=distance)
+    first, last = min(ranges, key=rank)
     r_lo, r_hi = lo + timedelta(days=first), lo + timedelta(days=last)
-    published = min(max(prefer, r_lo), r_hi) if prefer else r_lo
-    evidence = tuple(c.why for c in found if _holds(c, published))
+    top = max(bonus[first : last + 1])
+    best_days = [k for k in range(first, last + 1) if bonus[k] >= top - 1e-9]
+    published = lo + timedelta(days=min(best_days, key=lambda k: abs((lo + timedelta(days=k) - target).days)))
+    evidence = tuple(dict.fromkeys(c.why for c in found if not c.near and _holds(c, published)))
     return Dating(published, r_lo, r_hi, evidence)
 
 

@@ -56,10 +56,8 @@ def pair_score(a: Event, b: Event, ctx: Context) -> int:
     shared = set(a.participants) & set(b.participants)
     people = shared - ctx.countries
     score += min(2 * len(people), 4) + (1 if shared & ctx.countries else 0)
-    if a.start == b.start and a.end == b.end and a.date_precision == b.date_precision == "day":
-        score += 1
-    if a.date_precision == "day" and b.date_precision == "day" and a.start != b.start:
-        score -= 1
+    if _contains(a, b) or _contains(b, a):
+        score += 1  # one report's dates lie within the other's
     if a.type in ("tariff", "purchase_commitment", "market_move"):
         score += _numbers_agree(a, b)
     return score
@@ -74,6 +72,10 @@ def _numbers_agree(a: Event, b: Event) -> int:
             continue
         score += 1 if va == vb else VETO
     return score
+
+
+def _contains(a: Event, b: Event) -> bool:
+    return bool(a.start and b.start and a.start <= b.start and (b.end or b.start) <= (a.end or a.start))
 
 
 def _overlap(a: Event, b: Event) -> bool:

@@ -54,7 +54,7 @@ def vectors(docs: Sequence[Article], actors: Mapping[str, Sequence[str]]) -> dic
     for d in docs:
         words = Counter(w for w in _WORD.findall(d.text.casefold()) if w not in STOP)
         for ent in actors.get(d.id, ()):
-            words[f"@{ent}"] += ACTOR_WEIGHT
+            words[f"@{ent}"] += ACTOR_WEIGHT  # type: ignore[assignment]
         raw[d.id] = words
     df: Counter[str] = Counter(t for c in raw.values() for t in c)
     n = len(raw)
@@ -84,8 +84,8 @@ def cluster_docs(docs: Sequence[Article], actors: Mapping[str, Sequence[str]]) -
     for d in order:
         vec, own = vecs[d.id], home[d.id]
         scores = [_cosine_without(vec, c.centroid, norms[i], i == own) for i, c in enumerate(clusters)]
-        best = max(range(len(clusters)), key=lambda i: (scores[i], -i))
-        final[best if scores[best] >= THRESHOLD else own].append(d.id)
+        top = max(range(len(clusters)), key=lambda i: (scores[i], -i))
+        final[top if scores[top] >= THRESHOLD else own].append(d.id)
     return [sorted(m) for _, m in sorted(final.items())]
 
 

@@ -20,7 +20,7 @@ T = TypeVar("T")
 
 def to_json(value: Any) -> str:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        value = value.as_dict()  # type: ignore[union-attr]
+        value = value.as_dict()  # type: ignore[union-attr,attr-defined]
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
@@ -30,7 +30,7 @@ def _hints(cls: type) -> dict[str, Any]:
 
 
 def from_dict(cls: type[T], data: dict[str, Any]) -> T:
-    hints = _hints(cls)
+    hints = _hints(cls)  # type: ignore[arg-type]
     names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
     kwargs = {k: _convert(hints[k], v) for k, v in data.items() if k in names}
     return cls(**kwargs)
@@ -40,7 +40,7 @@ def from_json(cls: type[T], text: str) -> T:
     return from_dict(cls, json.loads(text))
 
 
-def _convert(hint: Any, value: Any) -> Any:  # noqa: PLR0911
+def _convert(hint: Any, value: Any) -> Any:
     if value is None:
         return None
     origin = get_origin(hint)

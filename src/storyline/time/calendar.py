@@ -127,7 +127,7 @@ def year_for(dct: date, month: int, day: int | None, tense: str) -> int:
 
     Past: the latest occurrence on or before ``dct``, unless the next one is more than four
     times closer (a past clause often carries a deadline: 'declared a dividend, payable
-    Dec. 15'); future: the mirror image; otherwise the nearer one, news leaning to the past
+    Dec. 15'); future: the earliest on or after it; otherwise the nearer one, news leaning to the past
     (the future one must be more than twice as close).
     """
     past_year = future_year = dct.year
@@ -148,7 +148,7 @@ def year_for(dct: date, month: int, day: int | None, tense: str) -> int:
     if tense == "past":
         return future_year if 4 * future_gap < past_gap else past_year
     if tense == "future":
-        return past_year if 4 * past_gap < future_gap else future_year
+        return future_year
     return future_year if 2 * future_gap < past_gap else past_year
 
 

@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 SIDE_LINES = frozenset({"threatened", "cancelled"})
 WIDTH, HEIGHT = 720, 280
 LEFT, RIGHT, TOP, BOTTOM = 52, 16, 14, 30
-MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
 def fmt_value(value: float) -> str:

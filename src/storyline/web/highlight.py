@@ -8,6 +8,7 @@ small link after it leads to the event or speaker.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -43,7 +44,7 @@ def marked_text(text: str, marks: Sequence[Mapping[str, Any]]) -> Markup:
     valid = [m for m in marks if 0 <= m["start"] < m["end"] <= len(text)]
     cuts = sorted({0, len(text), *(m["start"] for m in valid), *(m["end"] for m in valid)})
     parts: list[str] = []
-    for lo, hi in zip(cuts, cuts[1:], strict=False):
+    for lo, hi in itertools.pairwise(cuts):
         parts.append(_opening(valid, lo))
         piece = str(escape(text[lo:hi]))
         covering = [m for m in valid if m["start"] <= lo and hi <= m["end"]]

@@ -1,0 +1,46 @@
+"""The storyline_timex spaCy stage: tense from the dependency parse decides the dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.pipeline import timex as stage
+
+
+def timexes(spacy_model, text: str, dct: str | None):  # type: ignore[no-untyped-def]
+    doc = spacy_model(text)
+    doc._.storyline_dct = dct
+    found = stage.find(doc)
+    stage.set_annotations(doc, found)
+    assert doc._.storyline_timexes == found
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "dct", "tense", "value"),
+    [
+        ("The two envoys met on Tuesday in Oslo.", "2024-03-14", "past", "2024-03-12"),
+        ("The two envoys will meet on Tuesday in Oslo.", "2024-03-14", "future", "2024-03-19"),
+        ("The envoys are scheduled to meet on Tuesday.", "2024-03-14", "future", "2024-03-19"),
+        ("The envoys are going to meet on Tuesday.", "2024-03-14", "future", "2024-03-19"),
+        ("The ministry has announced the plan on Tuesday.", "2024-03-14", "past", "2024-03-12"),
+        ("The ceasefire was signed on October 26.", "2025-01-10", "past", "2024-10-26"),
+        ("The ceasefire will be signed on October 26.", "2024-10-05", "future", "2024-10-26"),
+        ("Negotiators expect to finish in April.", "2025-05-07", "future", "2026-04"),
+        ("Negotiators finished in April.", "2025-05-07", "past", "2025-04"),
+    ],
+)
+def test_tense_decides_the_date(spacy_model, text: str, dct: str, tense: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    (t,) = timexes(spacy_model, text, dct)
+    assert (t.tense, t.value) == (tense, value)
+    assert text[t.start : t.end] == t.text
+
+
+@pytest.mark.slow
+def test_undated_document_keeps_what_resolve_needs(spacy_model) -> None:  # type: ignore[no-untyped-def]
+    found = timexes(spacy_model, "Delegates will gather from June 3 to 6, the ministry said Monday.", None)
+    assert [(t.text, t.value, t.tense, t.relative) for t in found] == [
+        ("June 3 to 6", "XXXX-06-03", "future", True),
+        ("Monday", "XXXX-WXX-1", "past", True),
+    ]

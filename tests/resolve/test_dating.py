@@ -1,0 +1,68 @@
+"""Dating undated documents from the tense of their own time expressions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from storyline.records import Timex
+from storyline.resolve.dating import Anchor, Dating, clue_of, infer_dct
+from storyline.time import extract
+
+YEAR_2025 = (date(2025, 1, 1), date(2025, 12, 31))
+
+
+def undated(text: str, tense: str) -> list[Timex]:
+    """Time expressions of ``text`` as the pipeline finds them without a DCT."""
+    return extract(text, None, lambda start, end: tense)
+
+
+def test_future_range_and_past_weekday_pin_the_week() -> None:
+    found = undated("The delegations meet from June 3 to 6.", "future") + undated(
+        "The foreign ministry confirmed the trip on Thursday.", "past"
+    )
+    dating = infer_dct(found, bounds=YEAR_2025)
+    assert isinstance(dating, Dating)
+    assert date(2025, 5, 29) <= dating.published <= date(2025, 6, 2)
+    assert dating.lo <= dating.published <= dating.hi <= date(2025, 6, 2)
+    assert any("June 3 to 6" in e for e in dating.evidence)
+
+
+def test_anchor_dates_a_relative_expression() -> None:
+    (last_month,) = undated("The truce agreed last month in Doha holds.", "past")
+    anchor = Anchor(last_month, date(2025, 3, 10), date(2025, 3, 12))
+    dating = infer_dct([last_month], anchors=[anchor], bounds=(date(2024, 1, 1), date(2026, 12, 31)))
+    assert (dating.lo, dating.hi) == (date(2025, 4, 1), date(2025, 4, 30))
+    assert dating.as_dict()["lo"] == "2025-04-01"
+
+
+def test_explicit_year_past_month_and_deadline() -> None:
+    found = (
+        undated("Exports have risen 4% in 2027.", "present")
+        + undated("This follows a call in November.", "past")
+        + undated("Buyers must sign by the end of March.", "future")
+    )
+    dating = infer_dct(found, bounds=(date(2025, 1, 1), date(2028, 12, 31)), prefer=date(2026, 9, 1))
+    assert date(2027, 1, 1) <= dating.lo <= dating.published <= dating.hi <= date(2027, 3, 31)
+
+
+def test_prefer_chooses_between_equally_consistent_years() -> None:
+    found = undated("The forum opens on June 3.", "future")
+    early = infer_dct(found, bounds=(date(2020, 1, 1), date(2026, 12, 31)), prefer=date(2022, 5, 1))
+    late = infer_dct(found, bounds=(date(2020, 1, 1), date(2026, 12, 31)), prefer=date(2025, 5, 1))
+    assert early.published.year == 2022 and late.published.year == 2025
+    assert early.published < date(2022, 6, 3) and late.published < date(2025, 6, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "clues"),
+    [
+        ("They met on Tuesday.", "past", 2),
+        ("It costs $5 a year.", "none", 0),
+        ("Prices are high now.", "present", 0),
+        ("Trade grew in 2026.", "none", 1),
+    ],
+)
+def test_which_expressions_are_clues(text: str, tense: str, clues: int) -> None:
+    assert sum(len(clue_of(t)) for t in undated(text, tense)) == clues
