@@ -30,12 +30,15 @@ def render(
     """'Talks with A and B in Geneva (planned)', 'Tariff by C US→CN at 30% (from 145%)'."""
     parts = [LABELS.get(etype, "Event")]
     who = _join(names)
-    if etype == "tariff" and a.get("imposer"):
+    pair_types = ("tariff", "sanction", "export_control")
+    if etype in pair_types and a.get("imposer") and (a.get("rate") is not None or a.get("target")):
         who = ""  # the pair says who imposes on whom
     if who:
         parts.append(("with " if etype in COMMUNICATION else "by ") + who)
     if location:
         parts.append(f"in {location}")
+    if etype in ("sanction", "export_control") and a.get("imposer") and a.get("target"):
+        parts.append(f"{a['imposer']}→{a['target']}")
     if etype == "tariff" and a.get("rate") is not None:
         pair = f"{a.get('imposer', '?')}→{a.get('target') or 'all'}"
         prev = f" (from {float(a['previous_rate']):g}%)" if a.get("previous_rate") is not None else ""

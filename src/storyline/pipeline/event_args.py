@@ -88,6 +88,8 @@ def in_temporal_pp(tok: Token) -> bool:
     for _ in range(3):
         if cur.dep_ == "pobj" and cur.head.lower_ in TEMPORAL_PREPS:
             return True
+        if cur.dep_ == "dobj" and cur.head.lower_ in ("following", "preceding"):
+            return True  # 'following' parsed as a verb
         if cur.dep_ == "pobj" and cur.head.head.lower_ in TEMPORAL_PREPS:  # "ahead of", "prior to"
             return True
         if cur.head is cur or cur.pos_ == "VERB":

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Event, Mention, SourceSpan, Timex
 from . import event_args as args
 from .event_attrs import market_moves, purchase_attributes, tariff_attributes
-from .event_status import status_of
+from .event_status import clause_tense, status_of
 from .lexicon import load
 from ..time import resolve as resolve_timex
 from ..summaries import render
@@ -88,8 +88,18 @@ def _described(tok: Token) -> bool:
     )
 
 
+PAST_SERIES = {"previous", "past", "earlier", "prior", "former", "many", "several", "numerous"}
+
+
+def _generic_past(tok: Token) -> bool:
+    """'previous rounds of talks', 'several deals': a series, not one event."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in PAST_SERIES for c in tok.children)
+
+
 def _purpose_only(tok: Token) -> bool:
     """'efforts to strike deals': an infinitive of purpose is no event (unless planned)."""
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+        return _purpose_only(tok.head)
     if tok.pos_ != "VERB" or tok.tag_ != "VB" or tok.dep_ not in ("advcl", "acl", "xcomp"):
         return False
     if not any(c.lower_ == "to" for c in tok.children):
@@ -116,7 +126,7 @@ def triggers(sent: Span) -> list[Trigger]:
                 entry = None
         else:
             entry = None
-        if not entry or _modifier_only(tok) or _purpose_only(tok) or _described(tok):
+        if not entry or _modifier_only(tok) or _purpose_only(tok) or _described(tok) or _generic_past(tok):
             continue
         needs = entry.get("needs")
         if needs and not set(needs) & _context_words(tok):
@@ -277,11 +287,12 @@ def _event(
     head = min(group, key=lambda t: (t.token.pos_ != "VERB", t.token.i)).token
     etype = group[0].type
     when = next((w for t in group if (w := date_for(t.token, index)) is not None), None)
-    status = status_of(head, etype, when, dct)
-    when = directed(when, status, dct)
-    if etype == "statement":
-        status = "occurred" if status != "planned" or (when and when.hi and dct and when.hi <= dct) else status
-        status = "occurred" if status == "planned" else status
+    if etype == "statement":  # what was said is past; its content's modality is not its own
+        status = "occurred" if clause_tense(head) in ("past", "present") else "unknown"
+        when = directed(when, status, dct)
+    else:
+        when = directed(when, status_of(head, etype, None, dct), dct)  # modality first
+        status = status_of(head, etype, when, dct)
     dated_by = "text" if when is not None else "none"
     if when is None:
         when = narrative.recall(status, sent_i)
@@ -305,6 +316,8 @@ def _event(
     attrs = _attributes(etype, group, index, quantities, when)
     if not people and not location and "rate" not in attrs:
         return None  # nothing to anchor a reader: "an important step in negotiations"
+    if dated_by != "text" and not location and "rate" not in attrs and all(_is_country(m) for m in people):
+        return None  # "China agreed to talks": no date, no place, no person — too vague to list
     attrs["dated_by"] = dated_by
     start, end, precision = _dates(when, etype, attrs)
     return Event(
@@ -323,8 +336,9 @@ def _attributes(
 ) -> dict[str, Any]:
     nouns = [t.token for t in group if t.token.pos_ != "VERB"]
     head = nouns[0] if nouns else group[0].token
-    if etype == "tariff":
-        return tariff_attributes(head, index, quantities)
+    if etype in ("tariff", "sanction", "export_control"):
+        attrs = tariff_attributes(head, index, quantities)
+        return attrs if etype == "tariff" else {k: v for k, v in attrs.items() if k in ("imposer", "target", "scope")}
     if etype == "purchase_commitment":
         deadline = when if when is not None and when.mod in ("END", "BEFORE") else None
         return purchase_attributes(head, index, quantities, deadline)
@@ -344,6 +358,10 @@ def _confidence(dated_by: str, people: list[Mention], location: str | None) -> f
     score += 0.1 if people else -0.1
     score += 0.05 if location else 0.0
     return round(min(max(score, 0.05), 0.95), 2)
+
+
+def _is_country(m: Mention) -> bool:
+    return m.key.startswith(("country:", "bloc:")) or m.label in ("GPE", "NORP")
 
 
 def _definite(tok: Token) -> bool:

@@ -6,6 +6,7 @@ are ``{"error": "..."}`` with a 4xx status (unknown id → 404, upload too large
 
 from __future__ import annotations
 
+import calendar
 import re
 from typing import Annotated, Any
 
@@ -49,10 +50,21 @@ UPLOAD_BODY: dict[str, Any] = {
 }  # fmt: skip
 
 
-def _date(value: str | None, name: str) -> str | None:
+def _date(value: str | None, name: str, last: bool = False) -> str | None:
+    """A YYYY, YYYY-MM or YYYY-MM-DD bound as a day (the period's first or last day)."""
     value = (value or "").strip() or None
-    if value is not None and not _DATE.match(value):
+    if value is None:
+        return None
+    if not _DATE.match(value):
         raise HTTPException(400, f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+    if len(value) == 4:
+        return f"{value}-12-31" if last else f"{value}-01-01"
+    if len(value) == 7:
+        year, month = int(value[:4]), int(value[5:])
+        if not 1 <= month <= 12:
+            raise HTTPException(400, f"{name}: no month {month}")
+        days = calendar.monthrange(year, month)[1]
+        return f"{value}-{days:02d}" if last else f"{value}-01"
     return value
 
 
@@ -71,7 +83,7 @@ def timeline_filters(
         raise HTTPException(400, f"limit must be a whole number, not {lim!r}")
     return views.Filters(
         story=story or None, types=views.clean_types(type), actor=actor or None,
-        status=status or None, date_from=_date(date_from, "from"), date_to=_date(date_to, "to"),
+        status=status or None, date_from=_date(date_from, "from"), date_to=_date(date_to, "to", last=True),
         limit=int(lim) if lim else None,
     )  # fmt: skip
 

@@ -214,7 +214,7 @@ def highlights(store: Store, doc_id: str, ents: Mapping[str, Entity]) -> list[di
         for s in e.sources:
             if s.doc == doc_id:
                 out.append({"kind": "event", "start": s.start, "end": s.end, "id": e.id,
-                            "label": f"{e.type.replace('_', ' ')} · {date_label(e)}",
+                            "label": f"{e.type.replace('_', ' ')} · {date_label(e) if e.start else 'undated'}",
                             "title": e.summary, "url": href("events", e.id)})  # fmt: skip
     for q in store.quotes():
         if q.doc == doc_id:
