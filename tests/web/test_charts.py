@@ -53,7 +53,7 @@ def test_ticks_are_weeks_for_short_spans_and_months_for_long(days: int, label: s
     assert f">{label}</text>" in svg
 
 
-@pytest.mark.parametrize(("value", "expected"), [(145, 150), (30, 40), (0, 1), (9.5, 15)])
+@pytest.mark.parametrize(("value", "expected"), [(145, 160), (30, 40), (0, 1), (9.5, 12), (100, 120)])
 def test_nice_max(value: float, expected: float) -> None:
     assert nice_max(value) == expected
 

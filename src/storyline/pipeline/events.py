@@ -316,7 +316,8 @@ def _event(
     attrs = _attributes(etype, group, index, quantities, when)
     if not people and not location and "rate" not in attrs:
         return None  # nothing to anchor a reader: "an important step in negotiations"
-    if dated_by != "text" and not location and "rate" not in attrs and all(_is_country(m) for m in people):
+    measures = ("tariff", "sanction", "export_control", "purchase_commitment")
+    if dated_by != "text" and not location and etype not in measures and all(_is_country(m) for m in people):
         return None  # "China agreed to talks": no date, no place, no person — too vague to list
     attrs["dated_by"] = dated_by
     start, end, precision = _dates(when, etype, attrs)

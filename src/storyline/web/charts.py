@@ -52,10 +52,10 @@ def nice_max(value: float) -> float:
     if value <= 0:
         return 1.0
     mag = 10 ** math.floor(math.log10(value))
-    for step in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
+    for step in (1, 1.2, 1.6, 2, 2.4, 3, 4, 5, 6, 8, 10, 12):
         if step * mag >= value * 1.08:
             return step * mag
-    return 10 * mag  # pragma: no cover
+    return 12 * mag  # pragma: no cover
 
 
 def _scale(points: Sequence[Mapping[str, Any]]) -> Scale:
