@@ -232,7 +232,7 @@ def _real_event(rng: random.Random, i: int, people: Sequence[str], countries: Se
                  attributes=attrs, confidence=0.6)  # fmt: skip
 
 
-def synthetic_events(n: int, seed: int = 7) -> tuple[list[Event], merge_mod.Context]:
+def synthetic_events(n: int, seed: int = 7) -> tuple[list[Event], merge_mod.Context, int]:
     """n mentions of about n/3 real events over two years, from n/5 documents."""
     rng = random.Random(seed)
     people = [f"person:p{i}" for i in range(400)]
@@ -248,7 +248,7 @@ def synthetic_events(n: int, seed: int = 7) -> tuple[list[Event], merge_mod.Cont
     published = {d: (DAY0 + dt.timedelta(days=rng.randrange(SPAN_DAYS))).isoformat() for d in docs}
     original = {d: docs[0] for d in docs[1 : len(docs) // 20]}  # 5% wire copies
     ctx = merge_mod.Context(published=published, original=original, countries=frozenset(countries))
-    return out, ctx
+    return out, ctx, i
 
 
 def counted_merge(events: Sequence[Event], ctx: merge_mod.Context) -> tuple[float, int, int]:
@@ -274,11 +274,11 @@ def report_merge(sizes: Iterable[int]) -> None:
     header("3. merge scaling (synthetic mentions, dates over 2 years)")
     results = {}
     for n in sizes:
-        events, ctx = synthetic_events(n)
+        events, ctx, real = synthetic_events(n)
         seconds, merged, calls = counted_merge(events, ctx)
         results[n] = (seconds, calls)
-        print(f"{n:>7,} mentions -> {merged:>7,} events  {seconds:7.2f} s  "
-              f"{n / seconds:9,.0f} mentions/s  {calls:>10,} pair comparisons")  # fmt: skip
+        print(f"{n:>7,} mentions of {real:>6,} real events -> {merged:>6,} merged  {seconds:6.2f} s  "
+              f"{n / seconds:7,.0f} mentions/s  {calls:>10,} comparisons")  # fmt: skip
     small, big = min(results), max(results)
     if small != big:
         factor = big / small

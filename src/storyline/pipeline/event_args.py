@@ -178,6 +178,8 @@ def subtree_mentions(tok: Token, index: DocIndex, stop: set[int] | None = None) 
                 continue
             if child.dep_ in ("prep", "advmod") and child.lower_ in SKIP_PREPS | {"prior"}:
                 continue
+            if child.lower_ in ("following", "preceding"):  # 'following' parsed as a verb
+                continue
             stack.append(child)
     return _unique(out)
 

@@ -14,12 +14,13 @@ from collections.abc import Mapping, Sequence
 
 from ..records import Article, DocumentFacts, Event
 from ..store import Database
+from ..time import resolve as resolve_timex
 from .dating import Anchor
 from .merge import Context, pair_score
 from .redate import dating_of, preferred_day, redate_facts, role_bounds, with_dating
 
 ANCHOR_TYPES = {"meeting", "summit", "visit", "call", "agreement"}
-TIGHT_DAYS = 14
+TIGHT_DAYS = 60
 ROUNDS = 2
 
 
@@ -39,6 +40,27 @@ def _known(events: Sequence[Event]) -> list[Event]:
             and e.date_precision in ("day", "week")]  # fmt: skip
 
 
+def _same_event(a: Event, b: Event) -> bool:
+    """Strict enough to date one article by another: same kind and the same place, or the
+    same kind and at least two of the same people."""
+    if _family(a.type) != _family(b.type):
+        return False
+    places_a = {p.strip().casefold() for p in (a.location or "").split(",") if p.strip()}
+    places_b = {p.strip().casefold() for p in (b.location or "").split(",") if p.strip()}
+    if places_a or places_b:
+        return bool(places_a & places_b)
+    people = {p for p in a.participants if p.startswith("person:")} & set(b.participants)
+    return a.type == b.type and len(people) >= 2
+
+
+def _form_fits(value: str, start: str) -> bool:
+    """A DCT-free value 'XXXX-05-09' or 'XXXX-05' can only name a day in May (the 9th)."""
+    parts = value.split("-")
+    if len(parts) >= 2 and parts[1].isdigit() and start[5:7] != parts[1]:
+        return False
+    return not (len(parts) >= 3 and parts[2][:2].isdigit() and start[8:10] != parts[2][:2])
+
+
 def anchors_for(doc: DocumentFacts, known: Sequence[Event], ctx: Context) -> list[Anchor]:
     out = []
     for e in doc.events:
@@ -46,11 +68,12 @@ def anchors_for(doc: DocumentFacts, known: Sequence[Event], ctx: Context) -> lis
         if w is None or not w.relative or not w.text or e.attributes.get("dated_by") != "text":
             continue
         best: tuple[int, Event] | None = None
+        free = resolve_timex(w, None)
         for k in known:
-            if _family(k.type) != _family(e.type) or k.doc == doc.doc:
+            if k.doc == doc.doc or not _same_event(e, k) or not _form_fits(free.value, k.start or ""):
                 continue
             score = pair_score(e.replace(start=None, date_precision="unknown"), k, ctx)
-            if score >= 3 and (best is None or score > best[0]):
+            if score >= 2 and (best is None or score > best[0]):
                 best = (score, k)
         if best is not None:
             k = best[1]
@@ -91,7 +114,9 @@ def redate_pass(
 def _apply(
     article: Article, facts: DocumentFacts, anchors: Sequence[Anchor], prefer: dt.date | None
 ) -> tuple[Article, DocumentFacts]:
-    dating = dating_of(facts.timexes, anchors=anchors, bounds=role_bounds(facts.mentions), prefer=prefer)
+    own = [resolve_timex(t, None) for t in facts.timexes]  # back to DCT-free values
+    anchors = [a.__class__(timex=resolve_timex(a.timex, None), lo=a.lo, hi=a.hi) for a in anchors]
+    dating = dating_of(own, anchors=anchors, bounds=role_bounds(facts.mentions), prefer=prefer)
     if dating is None:
         return article, facts
     return with_dating(article, dating), redate_facts(facts, dating.published)

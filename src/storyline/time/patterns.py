@@ -68,7 +68,7 @@ def _rules() -> list[tuple[str, str]]:
         ("month", rf"(?:(?P<dir>(?i:this|last|next|past|coming))\s+)?(?P<m>{M})(?!\w)(?:,?\s+(?:of\s+)?(?P<y>{Y})|\s+(?P<rel>this|last|next)\s+year)?"),
         ("year", rf"(?:(?P<pre>(?i:fiscal|calendar|the\s+year|the\s+fiscal\s+year|fiscal\s+year|FY))\s*)?(?P<y>{Y})"),
         ("year_words", r"(?i:(?:the\s+year\s+)?nineteen[\s-](?P<t>ninety|eighty|seventy|sixty|fifty|forty|thirty|twenty|ten)(?:[\s-](?P<u>one|two|three|four|five|six|seven|eight|nine))?|the\s+year\s+two\s+thousand(?:\s+and\s+(?P<u2>one|two|three|four|five|six|seven|eight|nine|ten))?)"),
-        ("decade", rf"(?:the\s+)?(?:(?P<pm>(?i:early|mid|late))[-\s]?)?(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s(?!\w)"),
+        ("decade", r"(?:the\s+)?(?:(?P<pm>(?i:early|mid|late))[-\s]?)?(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s(?!\w)"),
         ("century", r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+(?i:century)"),
         ("rel_unit", rf"(?:(?P<pre>(?i:earlier|later|early|late))\s+)?(?:(?i:the)\s+)?(?P<dir>(?i:this\s+past|this\s+coming|this|last|next|past|coming|previous|current|following|same|that))\s+(?:(?i:fiscal|calendar)\s+)?(?P<unit>(?i:week(?:end)?|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)(?![\w-])|{WD}|{M}(?!\w|\s+\d))"),
         ("the_year", r"(?i:the\s+(?P<adj>full\s+|fiscal\s+|calendar\s+|current\s+|current\s+fiscal\s+|latest\s+fiscal\s+|whole\s+|entire\s+)?year)(?![\w-]|\s+(?:ago|earlier|before|after|later|of|that|when|in\s+which)\b|'s)"),
@@ -225,13 +225,20 @@ _NO_PREFIX = frozenset({"duration", "plural", "ago", "set", "set_adv", "refs_pre
                         "yearend", "half"})
 
 
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """True when the match starts or ends in the middle of a word ('MindSpring')."""
+    return (start > 0 and text[start - 1].isalnum() and text[start].isalnum()) or (
+        end < len(text) and text[end].isalnum() and text[end - 1].isalnum()
+    )
+
+
 def scan(text: str) -> list[Hit]:
     """All time expressions in ``text``: leftmost-longest, non-overlapping, in order."""
     found: list[tuple[int, int, int, Hit]] = []
     for order, (name, rx) in enumerate(compiled()):
         accept = _ACCEPT.get(name)
         for m in rx.finditer(text):
-            if m.end() == m.start() or (accept and not accept(text, m)):
+            if m.end() == m.start() or _inside_word(text, m.start(), m.end()) or (accept and not accept(text, m)):
                 continue
             start, end = _trimmed_start(name, m), m.end()
             while end > start and text[end - 1] in " \t\n,":

@@ -25,6 +25,14 @@ def fmt_value(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
+def fmt_compact(value: float) -> str:
+    """Short labels for axes and steps: 12M, 2.5k, 145."""
+    for size, suffix in ((1e9, "B"), (1e6, "M"), (1e4, "k")):
+        if abs(value) >= size:
+            return fmt_value(round(value / size, 1)) + suffix
+    return fmt_value(round(value, 2))
+
+
 def point_anchor(series_id: str, index: int) -> str:
     slug = "".join(c if c.isalnum() else "-" for c in series_id)
     return f"p-{slug}-{index}"
@@ -70,7 +78,7 @@ def _y_axis(sc: Scale, unit: str) -> list[str]:
     for i in range(5):
         v = sc.vmax * i / 4
         y = sc.y(v)
-        label = fmt_value(round(v, 2)) + ("%" if unit == "percent" else "")
+        label = fmt_compact(v) + ("%" if unit == "percent" else "")
         out.append(f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y}" y2="{y}"/>'
                    f'<text class="tick" x="{LEFT - 6}" y="{y + 4}" text-anchor="end">{label}</text>')  # fmt: skip
     return out
@@ -112,8 +120,9 @@ def _step(sc: Scale, p: Mapping[str, Any], x_end: float, anchor: str, unit: str)
     value = fmt_value(p["value"])
     status = str(p["status"])
     n = len(p.get("sources", ()))
-    shown = value + ("%" if unit == "percent" else f" {unit}" if unit else "")
-    tip = f"{p['date']}: {shown} ({status.replace('_', ' ')}), {n} source{'s' if n != 1 else ''}"
+    suffix = "%" if unit == "percent" else f" {unit}" if unit else ""
+    shown = fmt_compact(p["value"]) + suffix
+    tip = f"{p['date']}: {value}{suffix} ({status.replace('_', ' ')}), {n} source{'s' if n != 1 else ''}"
     return (
         f'<a class="step-link" href="#{escape(anchor)}">'
         f'<g class="step status-{escape(status)}" data-value="{escape(value)}" '

@@ -39,9 +39,28 @@ def _closing(marks: Sequence[Mapping[str, Any]], at: int) -> str:
     return "".join(out)
 
 
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the whitespace (newlines) at its edges."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _trimmed(text: str, marks: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for m in marks:
+        if 0 <= m["start"] < m["end"] <= len(text):
+            start, end = trim(text, m["start"], m["end"])
+            if start < end:
+                out.append({**m, "start": start, "end": end})
+    return out
+
+
 def marked_text(text: str, marks: Sequence[Mapping[str, Any]]) -> Markup:
     """``text`` as HTML with every mark (kind, start, end, label, title, url) highlighted."""
-    valid = [m for m in marks if 0 <= m["start"] < m["end"] <= len(text)]
+    valid = _trimmed(text, marks)
     cuts = sorted({0, len(text), *(m["start"] for m in valid), *(m["end"] for m in valid)})
     parts: list[str] = []
     for lo, hi in itertools.pairwise(cuts):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote as urlquote
 
@@ -17,6 +18,7 @@ from ..query.export import document_dict, entity_dict, event_dict, quote_dict, s
 from ..query.report import date_label
 from ..query.timeline import importance
 from ..records import Article, Entity, Event, Quote, SourceSpan
+from .highlight import trim
 
 PLANNED = frozenset({"planned", "threatened", "announced"})
 CONTEXT_CHARS = 320
@@ -84,17 +86,22 @@ def event_item(e: Event, ents: Mapping[str, Entity]) -> dict[str, Any]:
     return d
 
 
+def display_title(a: Article) -> str:
+    return a.title or PurePath(a.path).name or a.id
+
+
 def doc_brief(a: Article | None, doc_id: str) -> dict[str, Any]:
     if a is None:
         return {"id": doc_id, "title": doc_id, "outlet": None, "published": None, "url": None}
     return {
-        "id": a.id, "title": a.title or a.path, "outlet": a.source, "published": a.published,
+        "id": a.id, "title": display_title(a), "outlet": a.source, "published": a.published,
         "url": href("documents", a.id), "link": a.url,
     }  # fmt: skip
 
 
 def context(text: str, start: int, end: int, width: int = CONTEXT_CHARS) -> dict[str, Any]:
     """The cited span with the text around it, cut at word boundaries."""
+    start, end = trim(text, start, end)
     lo, hi = max(0, start - width), min(len(text), end + width)
     before, after = text[lo:start], text[end:hi]
     if lo > 0 and " " in before:
@@ -202,7 +209,7 @@ def documents(store: Store) -> dict[str, Any]:
     out = []
     for d in docs:
         item = {k: v for k, v in document_dict(d).items() if k != "text"}
-        item.update(url=href("documents", d.id), words=len(d.text.split()))
+        item.update(url=href("documents", d.id), words=len(d.text.split()), display_title=display_title(d))
         out.append(item)
     return {"documents": out}
 
@@ -232,7 +239,7 @@ def document_page(store: Store, doc_id: str, hl: tuple[int, int] | None = None) 
     ents = _names(store)
     d = document_dict(a)
     d.update(
-        words=len(a.text.split()), author=a.author,
+        words=len(a.text.split()), author=a.author, display_title=display_title(a),
         removed=[r.as_dict() for r in a.removed],
         duplicate_url=href("documents", a.duplicate_of) if a.duplicate_of else None,
     )  # fmt: skip
