@@ -180,10 +180,11 @@ def report_temporal(raws: Sequence[RawArticle], words: int) -> None:
             spec.loader.exec_module(module)
             print(f"(from {script.relative_to(ROOT)})")
             main = module.main
-            if inspect.signature(main).parameters:
-                main([])
-            else:
-                main()
+            saved, sys.argv = sys.argv, [str(script)]  # it may parse sys.argv itself
+            try:
+                main([]) if inspect.signature(main).parameters else main()
+            finally:
+                sys.argv = saved
             return
     texts = [p.article.text for p in cleaned_texts(repeated(raws, words), Settings())]
     bench_temporal(texts)

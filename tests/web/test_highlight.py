@@ -36,3 +36,11 @@ def test_marked_text_escapes_and_ignores_bad_spans(text: str, marks: list[dict[s
 def test_labels_and_urls_are_escaped() -> None:
     html = marked_text("abc", [mark("quote", 0, 3, url='/a"b', label="<i>")])
     assert 'href="/a&#34;b"' in html and "&lt;i&gt;" in html
+
+
+def test_whitespace_at_span_edges_stays_outside_the_mark() -> None:
+    text = "First sentence.\n\nSecond one."
+    html = marked_text(text, [mark("event", 0, 17), mark("event", 15, 17)])
+    assert '<mark class="hl-event" title="event">First sentence.</mark><a class="tag' in html
+    assert html.count("<mark") == 1  # a span of only whitespace is dropped
+    assert html.endswith("</a>\n\nSecond one.")

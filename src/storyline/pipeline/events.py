@@ -162,7 +162,20 @@ def _without_reporting(groups: list[list[Trigger]]) -> list[list[Trigger]]:
     return kept
 
 
+TIME_MARKS = {"since", "after", "before", "until", "when", "while", "once"}
+
+
+def _clause_of(tok: Token) -> Token | None:
+    """The nearest verb above (or at) ``tok`` that opens a 'since/after/before…' clause."""
+    for t in (tok, *args.ancestors_upto(tok, 5)):
+        if any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in t.children):
+            return t
+    return None
+
+
 def _related(a: Token, b: Token) -> bool:
+    if _clause_of(a) is not _clause_of(b):
+        return False  # "the meetings will be the first since X met Y": two events
     if a.head == b or b.head == a or a.head == b.head:
         return True
     return b in args.ancestors_upto(a, 4) or a in args.ancestors_upto(b, 4)

@@ -17,7 +17,7 @@ from ..store import Database
 from ..time import resolve as resolve_timex
 from .dating import Anchor
 from .merge import Context, pair_score
-from .redate import dating_of, preferred_day, redate_facts, role_bounds, with_dating
+from .redate import chosen_day, dating_of, preferred_day, redate_facts, role_bounds, with_dating
 
 ANCHOR_TYPES = {"meeting", "summit", "visit", "call", "agreement"}
 TIGHT_DAYS = 60
@@ -119,4 +119,4 @@ def _apply(
     dating = dating_of(own, anchors=anchors, bounds=role_bounds(facts.mentions), prefer=prefer)
     if dating is None:
         return article, facts
-    return with_dating(article, dating), redate_facts(facts, dating.published)
+    return with_dating(article, dating, own), redate_facts(facts, chosen_day(dating, own))

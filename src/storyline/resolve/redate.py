@@ -10,6 +10,7 @@ in Geneva") and re-normalises the stored facts, without re-running the NLP.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import statistics
 from collections.abc import Sequence
 
@@ -81,16 +82,67 @@ def date_doc(
     dating = dating_of(doc._.storyline_timexes or (), bounds=bounds, prefer=prefer)
     if dating is None:
         return article
-    dct = dating.published
+    dct = chosen_day(dating, doc._.storyline_timexes or ())
     doc._.storyline_dct = dct.isoformat()
     doc._.storyline_timexes = [resolve_timex(t, dct) for t in doc._.storyline_timexes or ()]
     event_stage.set_annotations(doc, event_stage.find(doc))
-    return with_dating(article, dating)
+    return with_dating(article, dating, doc._.storyline_timexes)
 
 
-def with_dating(article: Article, dating: Dating) -> Article:
+MIDPOINT_DAYS = 45
+
+
+RECENCY_DAYS = 14.0
+
+
+def chosen_day(dating: Dating, timexes: Sequence[Timex] = ()) -> dt.date:
+    """The day to date an article by, within its consistent range.
+
+    News reports what is about to happen and what just happened: when the article names
+    calendar days ("will meet on May 9", "unveiled on April 2"), the day closest before the
+    future ones and after the past ones wins.  Without such days, the middle of a short
+    range (a guess at an edge would push every relative date of the article to that edge).
+    """
+    span = (dating.hi - dating.lo).days
+    if span > MIDPOINT_DAYS:
+        return dating.published
+    days = [dating.lo + dt.timedelta(days=k) for k in range(span + 1)]
+    named = [(t.value, t.tense) for t in (resolve_timex(t, None) for t in timexes)
+             if t.tense in ("past", "future") and _month_day(t.value)]  # fmt: skip
+    if not named:
+        return dating.lo + dt.timedelta(days=span // 2)
+
+    def score(day: dt.date) -> float:
+        total = 0.0
+        for value, tense in named:
+            when = _on_or_near(value, day)
+            gap = (when - day).days if tense == "future" else (day - when).days
+            total += math.exp(-gap / RECENCY_DAYS) if gap >= 0 else 0.0
+        return total
+
+    return max(days, key=lambda d: (round(score(d), 9), -abs((d - dating.published).days)))
+
+
+def _month_day(value: str) -> bool:
+    parts = value.split("-")
+    return len(parts) >= 3 and parts[0] == "XXXX" and parts[1].isdigit() and parts[2][:2].isdigit()
+
+
+def _on_or_near(value: str, day: dt.date) -> dt.date:
+    """'XXXX-05-09' in the year of ``day`` (or the next/previous, whichever is nearer)."""
+    month, dom = int(value.split("-")[1]), int(value.split("-")[2][:2])
+    options = []
+    for year in (day.year - 1, day.year, day.year + 1):
+        try:
+            options.append(dt.date(year, month, dom))
+        except ValueError:
+            continue
+    return min(options, key=lambda d: abs((d - day).days))
+
+
+def with_dating(article: Article, dating: Dating, timexes: Sequence[Timex] = ()) -> Article:
     return article.replace(
-        published=dating.published.isoformat(),
+        published=chosen_day(dating, timexes).isoformat(),
         published_source="inferred",
         published_range=(dating.lo.isoformat(), dating.hi.isoformat()),
     )
