@@ -373,3 +373,18 @@ def test_codec_nested_types_come_back_as_records() -> None:
     assert art.published_range == ("2025-01-01", "2025-01-31")
     mention = from_json(Mention, to_json(_F.mentions[0]))
     assert isinstance(mention.role, Role)
+
+
+def test_database_locked_by_another_writer_is_a_store_error(db: Database) -> None:
+    other = sqlite3.connect(db.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        db.conn.execute("PRAGMA busy_timeout=50")
+        with pytest.raises(StoreError, match="locked") as info:
+            db.add_document(article("d1"), facts("d1"), None)
+        assert "\n" not in str(info.value)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    db.add_document(article("d1"), facts("d1"), None)  # usable once the lock is gone
+    assert db.count() == 1

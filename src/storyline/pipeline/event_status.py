@@ -39,7 +39,9 @@ def _context(trigger: Token) -> set[str]:
     """Lower-cased words that govern or modify the trigger, for modality cues."""
     gov = governor(trigger)
     words = {trigger.lower_, trigger.lemma_.lower()}
-    for tok in (trigger, gov, *ancestors_upto(trigger, 3)):
+    finite = gov.pos_ == "VERB" and gov.tag_ in ("VBD", "VBZ", "VBP") and gov.dep_ != "xcomp"
+    chain = (trigger, gov) if finite else (trigger, gov, *ancestors_upto(trigger, 3))
+    for tok in chain:
         words.add(tok.lower_)
         words.add(tok.lemma_.lower())
         for c in tok.children:

@@ -86,7 +86,10 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
-            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:  # locked by another writer past the timeout
+                raise StoreError(f"{self.path}: cannot write ({exc})") from exc
             try:
                 yield self.conn
             except BaseException:

@@ -76,6 +76,8 @@ def _whole(text: str) -> Hit | None:
 def resolve(timex: Timex, dct: date | None) -> Timex:
     """``timex`` re-normalised against ``dct`` (from its text, tense and type; no spaCy)."""
     hit = _whole(timex.text)
+    if hit is None:  # a bare month or weekday was found with the preposition before it
+        hit = _whole(f"in {timex.text}")
     if hit is None:
         return timex
     ctx = Ctx(dct, timex.tense)

@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import quote as urlquote
 
 from ..api import Store
+from ..errors import NotFound
 from ..query.export import document_dict, entity_dict, event_dict, quote_dict, story_dict
 from ..query.report import date_label
 from ..query.timeline import importance
@@ -61,8 +62,15 @@ def _names(store: Store) -> dict[str, Entity]:
     return {e.id: e for e in store.entities()}
 
 
-def _doc_index(store: Store) -> dict[str, Article]:
-    return {d.id: d for d in store.documents()}
+def _doc_index(store: Store, ids: Iterable[str]) -> dict[str, Article]:
+    """The documents named (one query each): pages cite a few, never load them all."""
+    out = {}
+    for doc_id in set(ids):
+        try:
+            out[doc_id] = store.document(doc_id)
+        except NotFound:
+            continue
+    return out
 
 
 def participant_list(ids: Iterable[str], ents: Mapping[str, Entity]) -> list[dict[str, Any]]:
@@ -143,7 +151,7 @@ def overview(store: Store) -> dict[str, Any]:
     stories = sorted(store.stories(), key=lambda s: (-len(s.documents), s.id))
     return {
         "counts": {
-            "documents": len(store.documents()), "events": len(store.events()),
+            "documents": store.db.count(), "events": len(store.events()),
             "entities": len(store.entities()), "quotes": len(store.quotes()),
             "series": len(store.series()),
         },
@@ -175,7 +183,9 @@ def timeline(store: Store, f: Filters) -> dict[str, Any]:
 
 def event_page(store: Store, event_id: str) -> dict[str, Any]:
     e = store.event(event_id)
-    ents, docs = _names(store), _doc_index(store)
+    quotes = [q for q in store.quotes() if q.event == e.id]
+    cited = [s.doc for s in e.sources] + [h.doc for h in e.history] + [q.doc for q in quotes]
+    ents, docs = _names(store), _doc_index(store, cited)
     item = event_item(e, ents)
     item["history"] = [
         h.as_dict() | {"document": doc_brief(docs.get(h.doc), h.doc)} for h in e.history
@@ -183,7 +193,6 @@ def event_page(store: Store, event_id: str) -> dict[str, Any]:
     item["conflicts"] = list(e.conflicts)
     item["trigger"] = e.trigger
     item["sources"] = [source_item(s, docs) for s in e.sources]
-    quotes = [q for q in store.quotes() if q.event == e.id]
     return {"event": item, "quotes": [quote_item(q, ents, docs) for q in quotes]}
 
 
@@ -193,9 +202,9 @@ def actors(store: Store) -> dict[str, Any]:
 
 def actor_page(store: Store, entity_id: str) -> dict[str, Any]:
     entity = store.entity(entity_id)
-    ents, docs = _names(store), _doc_index(store)
     events = store.timeline(actor=entity.id)
     quotes = [q for q in store.quotes() if q.speaker == entity.id]
+    ents, docs = _names(store), _doc_index(store, (q.doc for q in quotes))
     roles = sorted(entity.roles, key=lambda r: (r.since or "", r.until or "", r.title))
     return {
         "entity": entity_dict(entity) | {"roles": [r.as_dict() for r in roles]},
@@ -253,18 +262,20 @@ def document_page(store: Store, doc_id: str, hl: tuple[int, int] | None = None) 
 def search(store: Store, query: str, limit: int = 50) -> dict[str, Any]:
     if not query.strip():
         return {"query": query, "hits": []}
-    docs = _doc_index(store)
+    spans = store.search(query, limit)
+    docs = _doc_index(store, (s.doc for s in spans))
     hits = []
-    for span in store.search(query, limit):
+    for span in spans:
         hits.append(span.as_dict() | {"document": doc_brief(docs.get(span.doc), span.doc),
                                       "url": span_href(span)})  # fmt: skip
     return {"query": query, "hits": hits}
 
 
 def series(store: Store) -> dict[str, Any]:
-    docs = _doc_index(store)
+    every = store.series()
+    docs = _doc_index(store, (x.doc for s in every for p in s.points for x in p.sources))
     out = []
-    for s in store.series():
+    for s in every:
         points = []
         for p in s.points:
             points.append({"date": p.date, "value": p.value, "status": p.status,
