@@ -19,7 +19,6 @@ from storyline.records import (
     Event,
     IngestReport,
     Quote,
-    RawArticle,
     Rejected,
     Removed,
     Role,
@@ -246,7 +245,3 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
     if exe is None:
         pytest.skip("no chromium on this machine (apt-get install chromium)")
     return {**browser_type_launch_args, "executable_path": exe, "args": BROWSER_ARGS}
-
-
-def raw(text: str, path: str = "pasted text") -> RawArticle:
-    return RawArticle(path=path, text=text)

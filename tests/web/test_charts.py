@@ -7,7 +7,14 @@ from typing import Any
 
 import pytest
 
-from storyline.web.charts import fmt_value, nice_max, point_anchor, step_chart
+from storyline.web.charts import (
+    fmt_compact,
+    fmt_grouped,
+    fmt_value,
+    nice_max,
+    point_anchor,
+    step_chart,
+)
 
 
 def point(date: str, value: float, status: str = "in_effect") -> dict[str, Any]:
@@ -61,3 +68,18 @@ def test_nice_max(value: float, expected: float) -> None:
 @pytest.mark.parametrize(("value", "text"), [(145.0, "145"), (12.5, "12.5"), (0.25, "0.25")])
 def test_fmt_value(value: float, text: str) -> None:
     assert fmt_value(value) == text
+
+
+@pytest.mark.parametrize(("value", "compact", "grouped"),
+                         [(12_000_000.0, "12M", "12,000,000"), (25_000.0, "25k", "25,000"),
+                          (145.0, "145", "145"), (2.5, "2.5", "2.5")])  # fmt: skip
+def test_large_numbers_are_short_on_the_chart_and_grouped_in_tables(value: float, compact: str, grouped: str) -> None:
+    assert fmt_compact(value) == compact
+    assert fmt_grouped(value) == grouped
+
+
+def test_a_level_repeated_by_a_later_report_is_not_labelled_twice() -> None:
+    svg = step_chart(series(point("2024-01-10", 145), point("2024-02-10", 145), point("2024-03-01", 30)))
+    assert re.findall(r'class="label"[^>]*>([^<]+)<', svg) == ["145%", "30%"]
+    assert len(re.findall(r'data-value="145"', svg)) == 2
+    assert re.findall(r'data-from="(\d+)" data-to="(\d+)"', svg) == [("145", "30")]

@@ -249,6 +249,22 @@ def location_of(trigger: Token, index: DocIndex) -> str | None:
         place = _place_phrase(cand, index)
         if place:
             return place
+    return _nested_place(trigger if trigger.pos_ == "VERB" else gov, index)
+
+
+def _nested_place(head: Token, index: DocIndex) -> str | None:
+    """'hold meetings with X in Geneva': an 'in/at' place one phrase below the event."""
+    stack = [(c, 0) for c in head.children if c.dep_ in ("dobj", "prep", "pobj", "npadvmod")]
+    while stack:
+        tok, depth = stack.pop()
+        if tok.dep_ == "prep" and tok.lower_ in ("in", "at"):
+            for pobj in (c for c in tok.children if c.dep_ == "pobj"):
+                place = _place_phrase(pobj, index)
+                if place:
+                    return place
+        if depth < 5:
+            stack.extend((c, depth + 1) for c in tok.children
+                         if c.dep_ in ("dobj", "prep", "pobj", "appos", "conj"))  # fmt: skip
     return None
 
 

@@ -96,9 +96,14 @@ def _target_country(trigger: Token, index: DocIndex) -> str | None:
     return found
 
 
+GOODS = {"goods", "imports", "products", "exports", "steel", "cars", "autos", "vehicles", "chips"}
+
+
 def _target_in(trigger: Token, index: DocIndex) -> str | None:
     for prep in trigger.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("on", "against"):
+        if prep.dep_ != "prep" or prep.lower_ not in ("on", "against", "for"):
+            continue
+        if prep.lower_ == "for" and not any(t.lower_ in GOODS for t in prep.subtree):
             continue
         for tok in prep.subtree:
             m = index.mention_at[tok.i]

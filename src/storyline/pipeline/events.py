@@ -283,11 +283,11 @@ def find(doc: Doc) -> list[Event]:
             event = _event(doc, sent, sent_i, group, index, quantities, narrative, dct)
             if event is None:
                 continue
-            prior = _antecedent(events, event, group[0])
+            prior = _antecedent(events, event, group)
             if prior is not None:
                 events[events.index(prior)] = _absorb(prior, event)
-            else:
-                events.append(event)
+            elif not (_definite(group[0].token) and event.attributes.get("dated_by") != "text"):
+                events.append(event)  # an undated "these talks" with nothing before it is no new event
         events.extend(_market_events(doc, sent, quantities, dct))
         _attach_delegation(sent, index, events)
     return events
@@ -374,6 +374,9 @@ def _confidence(dated_by: str, people: list[Mention], location: str | None) -> f
     return round(min(max(score, 0.05), 0.95), 2)
 
 
+GENERIC_NOUNS = {"discussion", "conversation", "talk", "talks", "consultation", "negotiation", "engagement", "meeting"}
+
+
 def _is_country(m: Mention) -> bool:
     return m.key.startswith(("country:", "bloc:")) or m.label in ("GPE", "NORP")
 
@@ -382,17 +385,18 @@ def _definite(tok: Token) -> bool:
     return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "these", "that", "those") for c in tok.children)
 
 
-def _antecedent(events: list[Event], new: Event, trig: Trigger) -> Event | None:
+def _antecedent(events: list[Event], new: Event, group: list[Trigger]) -> Event | None:
     """A generic, undated mention ("the talks", "held discussions") of a reported event."""
     if new.attributes.get("dated_by") == "text" or new.type not in COMMUNICATION:
         return None
-    definite = _definite(trig.token)
+    definite = any(_definite(t.token) for t in group)
+    generic = any(t.token.lemma_.lower() in GENERIC_NOUNS for t in group)
     for prior in reversed(events[-4:]):
         if prior.type not in COMMUNICATION or prior.attributes.get("dated_by") != "text":
             continue
-        if definite and prior.type == new.type:
-            return prior
-        if _status_class(prior.status) == _status_class(new.status):
+        if prior.type != new.type and not generic:
+            continue
+        if definite or _status_class(prior.status) == _status_class(new.status):
             return prior
     return None
 

@@ -8,15 +8,24 @@ VBD or has+VBN → past), which decides 'met on Tuesday' against 'will meet on T
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from ..records import Timex
-from ..time import normalise_hits, parse_dct, scan
+from ..time import Hit, normalise_hits, parse_dct, scan
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll", "must", "should", "would"})
 _FUTURE_HEADS = frozenset({"expect", "schedule", "plan", "set", "due", "go", "intend", "aim", "prepare",
                            "hope", "seek", "want", "agree", "promise", "vow", "pledge", "threaten",
                            "need", "have", "try", "wish", "propose", "decide", "slate", "poise"})
+# Verbs whose object or time is still ahead whatever their tense: 'has scheduled a news
+# conference Thursday', 'planned a rally on Saturday'.
+_PLAN_VERBS = frozenset({"schedule", "reschedule", "plan", "slate"})
+# Verbs that push something to a later time: 'postponed until Tuesday'.
+_PUSH_VERBS = frozenset({"postpone", "delay", "defer", "adjourn", "extend", "suspend", "recess"})
+# Words just before the expression that fix its direction whatever the verb says.
+_FUTURE_CUE = re.compile(r"(?i:\b(?:as\s+(?:soon|early)\s+as|effective|starting|beginning\s+on)\s+)$")
 _PAST_TAGS = frozenset({"VBD"})
 _MAX_CLIMB = 8
 
@@ -30,6 +39,18 @@ def _governor(token: Token) -> Token | None:
             return None
         token = token.head
     return None
+
+
+def _be_to(head: Token, verb: Token) -> bool:
+    """'is to resume trading Tuesday': be + to-infinitive is a plan."""
+    return head.lemma_.lower() == "be" and head.i < verb.i and head.dep_ in ("ROOT", "ccomp", "conj")
+
+
+def _reduced_relative(verb: Token) -> str | None:
+    """'the decision, announced Wednesday': a bare participle tells of a done deed."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("acl", "advcl") or any(c.dep_.startswith("aux") for c in verb.children):
+        return None
+    return "future" if verb.lemma_.lower() in _PLAN_VERBS else "past"
 
 
 def _own_tense(verb: Token) -> str | None:
@@ -84,11 +105,13 @@ def tense_of(token: Token) -> str:
         head = verb.head
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if infinitive or verb.dep_ == "xcomp":
-            if head is verb or head.lemma_.lower() not in _FUTURE_HEADS:
+            if head is verb or (head.lemma_.lower() not in _FUTURE_HEADS and not _be_to(head, verb)):
                 return "none"
             perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in head.children)
             return "past" if perfect else "future"
-        own = _own_tense(verb)
+        if verb.lemma_.lower() in _PLAN_VERBS and token.i > verb.i:
+            return "future"
+        own = _own_tense(verb) or _reduced_relative(verb)
         if own == "present" and token.dep_ == "compound" and token.head.pos_ == "NOUN":
             return "past"  # 'follows a December call': a named event, already held
         if own is not None:
@@ -99,13 +122,46 @@ def tense_of(token: Token) -> str:
     return "none"
 
 
+def _after_event(token: Token) -> bool:
+    """'after a call between officials on Saturday': the day of an event already over."""
+    passed_noun = False
+    for _ in range(6):
+        if token.head is token or token.pos_ in ("VERB", "AUX"):
+            return False
+        token = token.head
+        if token.pos_ in ("NOUN", "PROPN"):
+            passed_noun = True
+        elif token.lower_ in ("after", "following") and token.dep_ == "prep":
+            return passed_noun
+    return False
+
+
+def _pushed_until(text: str, hit: Hit, token: Token) -> bool:
+    """'postponed until Tuesday', 'extended its deadline until 9 a.m. Tuesday'."""
+    if not re.search(r"(?i:\b(?:until|till)\s+(?:\S+\s+){0,3})$", text[max(0, hit.start - 30) : hit.start]):
+        return False
+    verb = _governor(token)
+    return verb is not None and verb.lemma_.lower() in _PUSH_VERBS
+
+
+def hit_tense(doc: Doc, hit: Hit) -> str:
+    """The tense that decides ``hit``: cue words first, then the parse."""
+    if _FUTURE_CUE.search(doc.text[max(0, hit.start - 24) : hit.start]):
+        return "future"
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return "none"
+    if hit.rule in ("weekday", "clock", "noon") and _pushed_until(doc.text, hit, span.root):
+        return "future"
+    if hit.rule == "weekday" and _after_event(span.root):
+        return "past"
+    return tense_of(span.root)
+
+
 def find(doc: Doc) -> list[Timex]:
     """Time expressions of ``doc`` normalised against ``doc._.storyline_dct``."""
     hits = scan(doc.text)
-    tenses = []
-    for hit in hits:
-        span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
-        tenses.append(tense_of(span.root) if span is not None and len(span) else "none")
+    tenses = [hit_tense(doc, hit) for hit in hits]
     return normalise_hits(hits, parse_dct(doc._.storyline_dct), tenses)
 
 

@@ -105,11 +105,12 @@ def _cosine_without(vec: Mapping[str, float], centroid: Mapping[str, float], nor
 def title_of(members: Sequence[str], actors: Mapping[str, Sequence[str]], entities: Mapping[str, Entity],
              events: Sequence[Event]) -> str:  # fmt: skip
     counts: Counter[str] = Counter(e for d in members for e in set(actors.get(d, ())))
-    top = [entities[e] for e, _ in counts.most_common(12) if e in entities]
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:12]
+    top = [entities[e] for e, _ in ranked if e in entities]
     places = [e.name for e in top if e.type in ("GPE", "NORP")][:2]
     people = [e.name for e in top if e.type == "PERSON"][:1]
     kinds = Counter(e.type for e in events if e.type not in ("statement", "market_move", "other"))
-    topic = ", ".join(k.replace("_", " ") for k, _ in kinds.most_common(2))
+    topic = ", ".join(k.replace("_", " ") for k, _ in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))[:2])
     head = " – ".join(places or people or ["Story"])
     return f"{head}: {topic}" if topic else head
 
@@ -123,7 +124,7 @@ def build(docs: Sequence[Article], actors: Mapping[str, Sequence[str]], entities
     for e in events:
         votes = Counter(story_of[s.doc] for s in e.sources if s.doc in story_of)
         if votes:
-            ev_by_story[votes.most_common(1)[0][0]].append(e)
+            ev_by_story[min(votes, key=lambda k: (-votes[k], k))].append(e)
     ents = {e.id: e for e in entities}
     out = []
     for i, members in enumerate(groups):

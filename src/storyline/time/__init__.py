@@ -14,11 +14,12 @@ whole range; :func:`split_range` gives the TimeBank-style parts for TimeML outpu
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from datetime import date
 
 from ..records import Timex
-from .norm import Ctx
+from .norm import Ctx, Norm
 from .normalize import normalise, to_timex
 from .patterns import Hit, scan
 
@@ -52,11 +53,33 @@ def normalise_hits(hits: Sequence[Hit], dct: date | None, tenses: Sequence[str],
         if norm is None:
             continue
         out.append(to_timex(hit, norm, ctx, offset))
+        _track_quarter(ctx, hit, norm)
         if norm.iv is not None and norm.mod is None and norm.type == "DATE" \
                 and (norm.rel is None or hit.rule in _ANAPHORA_RULES):
             ctx.last = norm.iv
             ctx.last_at = hit.end
     return out
+
+
+_COMPARISONS = frozenset({"ago", "yearago"})
+_ENDED = re.compile(r"(?i:\b(?:ended|ending|through)\s+)$")
+
+
+def _track_quarter(ctx: Ctx, hit: Hit, norm: Norm) -> None:
+    """Keep the quarter a results story is about; any other date or span ends it.
+
+    Earnings reports compare a quarter with 'a year earlier' (the same quarter a year
+    before); once another period (a year, 'the nine months') is named, the comparison is
+    with that period instead.  'the quarter ended Sept. 30' keeps the quarter.
+    """
+    if hit.rule in _COMPARISONS or norm.type not in ("DATE", "DURATION") or norm.value.endswith("_REF"):
+        return
+    iv = norm.iv
+    if norm.type == "DATE" and iv is not None and iv.precision == "quarter" and "-Q" in iv.value:
+        ctx.quarter = iv
+        ctx.topic_quarter = ctx.topic_quarter or iv
+    elif not (iv is not None and iv.precision == "day" and _ENDED.search(hit.match.string[max(0, hit.start - 12) : hit.start])):
+        ctx.quarter = None
 
 
 def extract(text: str, dct: date | str | None, tense_of: TenseOf | None = None) -> list[Timex]:

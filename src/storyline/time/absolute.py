@@ -159,6 +159,8 @@ def _quarter_year(ctx: Ctx, quarter: int) -> int:
 
 def latest_quarter(ctx: Ctx) -> cal.Interval:
     """The last quarter mentioned, or else the quarter most recently reported on."""
+    if ctx.topic_quarter is not None:
+        return ctx.topic_quarter
     if ctx.last is not None and ctx.last.precision == "quarter" and "-Q" in ctx.last.value:
         return ctx.last
     ref = ctx.anchor - timedelta(days=40)

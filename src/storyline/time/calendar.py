@@ -111,13 +111,14 @@ def weekday_near(dct: date, weekday: int, tense: str) -> date:
     """The day named ``weekday`` (1=Mon) the clause refers to, written on ``dct``.
 
     Past or tenseless clauses: the last such day on or before ``dct``; future: the next one
-    after ``dct``; present: the nearest one (ties go forward).
+    from ``dct`` on; present: the nearest one (ties go forward).  The DCT's own weekday is
+    the DCT whatever the tense ('will resume after talks on Saturday', written on a Saturday).
     """
     back = (dct.isoweekday() - weekday) % 7
-    ahead = (weekday - dct.isoweekday()) % 7 or 7
+    ahead = (weekday - dct.isoweekday()) % 7
     if tense == "future":
         return dct + timedelta(days=ahead)
-    if tense == "present" and ahead < back:
+    if tense == "present" and 0 < ahead < back:
         return dct + timedelta(days=ahead)
     return dct - timedelta(days=back)
 
@@ -125,9 +126,9 @@ def weekday_near(dct: date, weekday: int, tense: str) -> date:
 def year_for(dct: date, month: int, day: int | None, tense: str) -> int:
     """Which year a month (and day) without a year refers to, given the clause tense.
 
-    Past: the latest occurrence on or before ``dct``, unless the next one is more than four
-    times closer (a past clause often carries a deadline: 'declared a dividend, payable
-    Dec. 15'); future: the earliest on or after it; otherwise the nearer one, news leaning to the past
+    Past: the latest occurrence on or before ``dct``, unless a day is named and the next
+    one is more than four times closer (a past clause often carries a deadline: 'declared a
+    dividend, payable Dec. 15'); future: the earliest on or after it; otherwise the nearer one, news leaning to the past
     (the future one must be more than twice as close).
     """
     past_year = future_year = dct.year
@@ -145,8 +146,8 @@ def year_for(dct: date, month: int, day: int | None, tense: str) -> int:
         return past_year
     past_gap = (dct - _occurrence(past_year, month, day)[1]).days
     future_gap = (_occurrence(future_year, month, day)[0] - dct).days
-    if tense == "past":
-        return future_year if 4 * future_gap < past_gap else past_year
+    if tense == "past":  # a bare month in a past clause is behind ('changed its year in December')
+        return future_year if day is not None and 4 * future_gap < past_gap else past_year
     if tense == "future":
         return future_year
     return future_year if 2 * future_gap < past_gap else past_year

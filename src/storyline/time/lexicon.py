@@ -21,6 +21,7 @@ class Lexicon:
     parts_of_day: dict[str, str]
     numbers: dict[str, float]
     vague_counts: tuple[str, ...]
+    vague_ranges: dict[str, tuple[int, int]]
     ordinals: dict[str, int]
     units: dict[str, tuple[str, str]]
     holidays: dict[str, tuple[int, int]]
@@ -56,6 +57,7 @@ def lexicon() -> Lexicon:
         parts_of_day=_invert(raw["parts_of_day"]),
         numbers={str(k).lower(): float(v) for k, v in raw["numbers"].items()},
         vague_counts=tuple(raw["vague_counts"]),
+        vague_ranges={str(k): (int(v[0]), int(v[1])) for k, v in raw["vague_ranges"].items()},
         ordinals={str(k): int(v) for k, v in raw["ordinals"].items()},
         units={str(k): (str(v[0]), str(v[1])) for k, v in raw["units"].items()},
         holidays={str(k): (int(v[0]), int(v[1])) for k, v in raw["holidays"].items()},

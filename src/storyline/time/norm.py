@@ -21,6 +21,8 @@ class Ctx:
     last: Interval | None = None  # last DATE interval of the document, for anaphora
     last_at: int = -10**9  # where it ended (character offset)
     here: int = 0  # where the expression being read starts
+    quarter: Interval | None = None  # the fiscal quarter under discussion ('a year earlier')
+    topic_quarter: Interval | None = None  # the first quarter the document names (its results)
 
     @property
     def anchor(self) -> date:

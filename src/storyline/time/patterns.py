@@ -50,6 +50,7 @@ def _pieces() -> dict[str, str]:
         "SEASON": r"(?i:spring|summer|fall|autumn|winter)",
         "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
         "APPROX": r"(?i:more\s+than|less\s+than|at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than)",
+        "AGO_APPROX": r"(?i:more\s+than|less\s+than|at\s+least|almost|nearly|about|roughly|approximately|around|some|(?:just|well)\s+(?:over|under))",
     }
 
 
@@ -72,7 +73,7 @@ def _rules() -> list[tuple[str, str]]:
         ("century", r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+(?i:century)"),
         ("rel_unit", rf"(?:(?P<pre>(?i:earlier|later|early|late))\s+)?(?:(?i:the)\s+)?(?P<dir>(?i:this\s+past|this\s+coming|this|last|next|past|coming|previous|current|following|same|that))\s+(?:(?i:fiscal|calendar)\s+)?(?P<unit>(?i:week(?:end)?|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)(?![\w-])|{WD}|{M}(?!\w|\s+\d))"),
         ("the_year", r"(?i:the\s+(?P<adj>full\s+|fiscal\s+|calendar\s+|current\s+|current\s+fiscal\s+|latest\s+fiscal\s+|whole\s+|entire\s+)?year)(?![\w-]|\s+(?:ago|earlier|before|after|later|of|that|when|in\s+which)\b|'s)"),
-        ("ago", rf"(?:(?P<approx>{p['APPROX']})\s+)?(?P<num>{NUM}|{p['VAGUE']})[\s-]+(?P<unit>{UNIT})s?(?:\s+(?i:or\s+so))?\s+(?P<dir>(?i:ago|earlier|later|from\s+now|hence))"),
+        ("ago", rf"(?:(?P<approx>{p['AGO_APPROX']})\s+)?(?P<num>{NUM}|{p['VAGUE']})[\s-]+(?P<unit>{UNIT})s?(?:\s+(?i:or\s+so))?\s+(?P<dir>(?i:ago|back|earlier|later|from\s+now|hence))(?![\w-])"),
         ("yearago", r"(?i:(?P<the>the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?(?:year[-\s]ago|year[-\s]earlier|prior[-\s]year)(?:\s+(?P<what>(?:first\s+|second\s+|third\s+|fourth\s+)?quarter|period|nine\s+months|six\s+months|first\s+half|second\s+half|month|week))?)(?![\w-])"),
         ("quarter", rf"(?:(?P<the>(?i:the|this\s+year's|last\s+year's|next\s+year's))\s+)?(?:(?P<y1>{Y})\s+)?(?:(?i:fiscal)[-\s]+)?(?P<ord>{p['ORD']}|(?i:final|last|latest|current|fourth))[-\s](?:(?i:fiscal)[-\s]+)?(?i:quarter)(?!s)(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal)\s+)?(?P<y2>{Y}))?"),
         ("quarter_q", rf"(?<!\w)Q(?P<q>[1-4])(?:\s+(?P<y>{Y})|\s*'(?P<yy>\d\d))?(?!\w)"),

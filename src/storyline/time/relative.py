@@ -16,7 +16,8 @@ _APPROX = {"about": "APPROX", "some": "APPROX", "roughly": "APPROX", "around": "
            "approximately": "APPROX", "nearly": "EQUAL_OR_LESS", "almost": "EQUAL_OR_LESS",
            "less than": "LESS_THAN", "under": "LESS_THAN", "within": "EQUAL_OR_LESS",
            "up to": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
-           "more than": "MORE_THAN", "over": "MORE_THAN", "just over": "MORE_THAN",
+           "more than": "MORE_THAN", "over": "MORE_THAN", "just over": "MORE_THAN", "well over": "MORE_THAN",
+           "just under": "LESS_THAN", "well under": "LESS_THAN",
            "at least": "EQUAL_OR_MORE"}
 
 
@@ -145,16 +146,15 @@ def ago(m: re.Match[str], ctx: Ctx) -> Norm | None:
     """'two years ago', 'a year earlier', 'three weeks from now'."""
     code, _ = lexicon().unit(m.group("unit"))
     count = parse_number(m.group("num"))
-    back = m.group("dir").lower() in ("ago", "earlier")
+    back = m.group("dir").lower() in ("ago", "back", "earlier")
     if count is None:
-        return Norm("DATE", "PAST_REF" if back else "FUTURE_REF", rel="full")
+        return _vague_ago(m.group("num"), code, back, ctx)
     if code.startswith("T"):
         code = "D"
         count = max(round(count / 24), 0) if m.group("unit").lower().startswith("hour") else 0
     n = int(count) * (-1 if back else 1)
-    if code == "Y" and count == 1 and back and ctx.last is not None and ctx.last.precision == "quarter" \
-            and ctx.here - ctx.last_at < 250:
-        return date_norm(cal.quarter_iv(ctx.last.lo.year - 1, cal.quarter_of(ctx.last.lo)), "full")
+    if code == "Y" and count == 1 and back and ctx.quarter is not None:
+        return _year_before(ctx.quarter)
     iv = at_precision(shift(ctx.anchor, code, n), code)
     if code == "DE":
         iv = cal.Interval(iv.value, shift(ctx.anchor, code, n), shift(ctx.anchor, code, n), "year")
@@ -168,7 +168,7 @@ def year_ago(m: re.Match[str], ctx: Ctx) -> Norm | None:
         return Norm("DURATION", f"P{9 if what.startswith('nine') else 6}M")
     last = ctx.last
     if what in ("quarter", "period"):
-        ref = last if last is not None and last.precision == "quarter" else None
+        ref = ctx.topic_quarter or (last if last is not None and last.precision == "quarter" else None)
         if ref is None:
             day = ctx.anchor - timedelta(days=40)
             ref = cal.quarter_iv(day.year, cal.quarter_of(day))
@@ -179,6 +179,8 @@ def year_ago(m: re.Match[str], ctx: Ctx) -> Norm | None:
         return date_norm(cal.quarter_iv(ctx.anchor.year - 1, number), "full")
     if what == "month":
         return date_norm(at_precision(shift(ctx.anchor, "Y", -1), "M"), "full")
+    if not what and ctx.quarter is not None:  # 'compared with year-earlier profit' in a results story
+        return _year_before(ctx.quarter)
     return date_norm(cal.year_iv(ctx.anchor.year - 1), "full")
 
 
@@ -246,3 +248,20 @@ def noon(m: re.Match[str], ctx: Ctx) -> Norm | None:
     day, rel = _clock_day(m, ctx)
     clock_time = "24:00" if m.group("w").lower() == "midnight" else "12:00"
     return Norm("TIME", f"{day.isoformat()}T{clock_time}", cal.day_iv(day), rel=rel)
+
+
+def _year_before(quarter: cal.Interval) -> Norm:
+    return date_norm(cal.quarter_iv(quarter.lo.year - 1, cal.quarter_of(quarter.lo)), "full")
+
+
+def _vague_ago(num: str, code: str, back: bool, ctx: Ctx) -> Norm:
+    """'a few weeks ago', 'several days back': a DATE somewhere in a window before the DCT."""
+    value = "PAST_REF" if back else "FUTURE_REF"
+    low, high = lexicon().vague_ranges.get(re.sub(r"\s+", " ", num.lower()), (2, 10))
+    if code.startswith("T"):
+        day = ctx.anchor
+        return Norm("DATE", value, cal.Interval(value, day, day, "day"), rel="full")
+    sign = -1 if back else 1
+    near, far = shift(ctx.anchor, code, sign * low), shift(ctx.anchor, code, sign * high)
+    lo, hi = sorted((near, far))
+    return Norm("DATE", value, cal.Interval(value, lo, hi, at_precision(lo, code).precision), rel="full")

@@ -25,10 +25,15 @@ def fmt_value(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
+def fmt_grouped(value: float) -> str:
+    """12,000,000 and 12.5 for tables."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"
+
+
 def fmt_compact(value: float) -> str:
     """Short labels for axes and steps: 12M, 2.5k, 145."""
-    for size, suffix in ((1e9, "B"), (1e6, "M"), (1e4, "k")):
-        if abs(value) >= size:
+    for threshold, size, suffix in ((1e9, 1e9, "B"), (1e6, 1e6, "M"), (1e4, 1e3, "k")):
+        if abs(value) >= threshold:
             return fmt_value(round(value / size, 1)) + suffix
     return fmt_value(round(value, 2))
 
@@ -115,7 +120,7 @@ def _x_axis(sc: Scale) -> list[str]:
     return out
 
 
-def _step(sc: Scale, p: Mapping[str, Any], x_end: float, anchor: str, unit: str) -> str:
+def _step(sc: Scale, p: Mapping[str, Any], x_end: float, anchor: str, unit: str, label: bool = True) -> str:
     x0, y = sc.x(_day(p["date"])), sc.y(p["value"])
     value = fmt_value(p["value"])
     status = str(p["status"])
@@ -131,8 +136,8 @@ def _step(sc: Scale, p: Mapping[str, Any], x_end: float, anchor: str, unit: str)
         f'<line class="level" x1="{x0}" x2="{max(x_end, x0 + 3)}" y1="{y}" y2="{y}"/>'
         f'<line class="hit" x1="{x0}" x2="{max(x_end, x0 + 3)}" y1="{y}" y2="{y}"/>'
         f'<circle class="dot" cx="{x0}" cy="{y}" r="4"/>'
-        f'<text class="label" x="{x0 + 5}" y="{y - 7}">{escape(shown)}</text>'
-        "</g></a>"
+        + (f'<text class="label" x="{x0 + 5}" y="{y - 7}">{escape(shown)}</text>' if label else "")
+        + "</g></a>"
     )
 
 
@@ -159,9 +164,10 @@ def step_chart(series: Mapping[str, Any]) -> Markup:
     for k, (i, p) in enumerate(main):
         later = [q for _, q in main[k + 1 :] if q["date"] > p["date"]]
         x_end = sc.x(_day(later[0]["date"])) if later else x_last
-        if k > 0 and main[k - 1][1]["value"] != p["value"]:
+        changed = k == 0 or main[k - 1][1]["value"] != p["value"]
+        if k > 0 and changed:
             parts.append(_riser(sc, main[k - 1][1], p))
-        parts.append(_step(sc, p, x_end, point_anchor(series["id"], i), unit))
+        parts.append(_step(sc, p, x_end, point_anchor(series["id"], i), unit, label=changed))
     for i, p in side:
         later = [q for _, q in ordered if q["date"] > p["date"]]
         x_end = sc.x(_day(later[0]["date"])) if later else x_last

@@ -20,7 +20,7 @@ from ..api import Store
 from ..errors import StoreError
 from . import views
 from .api import FiltersDep
-from .charts import fmt_value, point_anchor, step_chart
+from .charts import fmt_grouped, point_anchor, step_chart
 from .highlight import marked_text
 from .state import app_state, read_store
 from .uploads import form_articles
@@ -37,7 +37,7 @@ def _templates() -> Jinja2Templates:
     env = templates.env
     env.filters["urlq"] = lambda v: urlquote(str(v), safe="")
     env.filters["human"] = lambda v: str(v or "").replace("_", " ")
-    env.filters["num"] = fmt_value
+    env.filters["num"] = fmt_grouped
     env.globals.update(nav=NAV, version=__version__, step_chart=step_chart,
                        marked_text=marked_text, point_anchor=point_anchor)  # fmt: skip
     return templates

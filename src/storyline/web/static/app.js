@@ -61,6 +61,15 @@ function uploadForm() {
   if (!form) return;
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
+    const limit = Number(form.dataset.limit || 0);
+    const files = Array.from(form.querySelector("input[type=file]").files);
+    const size = files.reduce((n, f) => n + f.size, 0) + form.querySelector("textarea").value.length;
+    if (limit && size > limit) {
+      const mb = (n) => (n / 1e6).toFixed(1) + " MB";
+      showJob({ total: 1, processed: 0, state: "failed", added: [], failed: [],
+                summary: "upload is " + mb(size) + ", larger than the " + mb(limit) + " limit" });
+      return;
+    }
     const button = form.querySelector("button[type=submit]");
     button.disabled = true;
     try {
