@@ -93,6 +93,24 @@ class PipelineResult:
     docs: int
     spacy_s: float
     storyline_s: float
+    stages: dict[str, float]
+
+
+def stage_times(nlp: Any, docs: Sequence[Any], prepared: Sequence[Prepared]) -> dict[str, float]:
+    """CPU seconds of each storyline stage, run one after another on already parsed docs."""
+    from storyline.pipeline import STAGES
+
+    for doc, p in zip(docs, prepared, strict=True):
+        doc._.storyline_doc_id = p.article.id
+        doc._.storyline_dct = p.article.published
+    out = {}
+    for name in STAGES:
+        component: Callable[[Any], Any] = nlp.get_pipe(name)
+        t0 = time.process_time()
+        for d in docs:
+            component(d)
+        out[name] = time.process_time() - t0
+    return out
 
 
 def bench_pipeline(prepared: Sequence[Prepared]) -> PipelineResult:
@@ -107,10 +125,12 @@ def bench_pipeline(prepared: Sequence[Prepared]) -> PipelineResult:
     warm = texts[:3]
     list(plain.pipe(warm))
     list(run(ours, [DocInput(f"w{i}", t, "2025-01-01") for i, t in enumerate(warm)]))
-    spacy_s, _ = timed(lambda: list(plain.pipe(texts, batch_size=32)))
+    spacy_s, parsed = timed(lambda: list(plain.pipe(texts, batch_size=32)))
     inputs = [DocInput(p.article.id, p.article.text, p.article.published) for p in prepared]
     storyline_s, _ = timed(lambda: list(run(ours, inputs)))
-    return PipelineResult(words=words, docs=len(texts), spacy_s=spacy_s, storyline_s=storyline_s)
+    stages = stage_times(ours, parsed, prepared)
+    return PipelineResult(words=words, docs=len(texts), spacy_s=spacy_s,
+                          storyline_s=storyline_s, stages=stages)  # fmt: skip
 
 
 def bench_ingest(raws: Sequence[RawArticle]) -> tuple[float, float, int, int]:
@@ -137,6 +157,9 @@ def report_pipeline(raws: Sequence[RawArticle], words: int) -> None:
     print(f"plain nlp.pipe (spaCy only)      {r.spacy_s:7.2f} s  {r.words / r.spacy_s:9,.0f} words/s")
     print(f"storyline pipeline (spaCy + ours) {r.storyline_s:6.2f} s  {r.words / r.storyline_s:9,.0f} words/s")
     print(f"=> our stages add {extra:.0f}% to spaCy's own time")
+    print("   by stage (on parsed docs): " + ", ".join(
+        f"{name.removeprefix('storyline_')} {sec / r.spacy_s * 100:.0f}%" for name, sec in r.stages.items()
+    ))  # fmt: skip
     ingest_s, rebuild_s, added, dups = bench_ingest(copies)
     print(f"full ingest (clean + pipeline + store): {ingest_s:6.2f} s  "
           f"{r.words / ingest_s:9,.0f} words/s  ({added} added, {dups} duplicates)")  # fmt: skip

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from .api import Store
 
 
-def open(path: str = "storyline.db", **settings: Any) -> Store:  # noqa: A001
+def open(path: str = "storyline.db", **settings: Any) -> Store:
     """Open (or create) a storyline store: ``storyline.open("news.db").ingest([...])``."""
     from .api import Store
 

@@ -13,7 +13,6 @@ from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 
-
 from . import __version__
 from .api import Store
 from .errors import StorylineError
@@ -203,7 +202,7 @@ def _add_settings(name: str, p: argparse.ArgumentParser) -> None:
             p.add_argument(s["flag"], dest=s["name"], type=kind, default=None, help=help_for(s["name"]))
 
 
-def _add_arguments(name: str, p: argparse.ArgumentParser) -> None:  # noqa: C901, PLR0912
+def _add_arguments(name: str, p: argparse.ArgumentParser) -> None:
     _add_settings(name, p)
     if name == "ingest":
         p.add_argument("paths", nargs="+", help="files, folders (recursive), globs, or - for stdin")

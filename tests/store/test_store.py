@@ -282,6 +282,7 @@ def test_search_limit(searchable: Database) -> None:
 
 
 def test_reader_sees_committed_data_while_a_write_is_open(db: Database) -> None:
+    assert db.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     db.add_document(article("d1"), facts("d1"), None)
     reader = db.reader()
     try:

@@ -166,7 +166,7 @@ _INSTRUMENT_RE: re.Pattern[str] | None = None
 
 
 def _instrument_re() -> re.Pattern[str]:
-    global _INSTRUMENT_RE  # noqa: PLW0603
+    global _INSTRUMENT_RE
     if _INSTRUMENT_RE is None:
         names = sorted(load("event_triggers")["instruments"], key=len, reverse=True)
         alt = "|".join(re.escape(n) for n in names)

@@ -18,12 +18,12 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Event, Mention, SourceSpan, Timex
+from ..summaries import render
+from ..time import resolve as resolve_timex
 from . import event_args as args
 from .event_attrs import market_moves, purchase_attributes, tariff_attributes
 from .event_status import clause_tense, status_of
 from .lexicon import load
-from ..time import resolve as resolve_timex
-from ..summaries import render
 
 COMMUNICATION = {"meeting", "call", "visit", "summit"}
 RECENT_DAYS = 30
@@ -248,6 +248,8 @@ def directed(when: Timex | None, status: str, dct: str | None) -> Timex | None:
     if when.value == "FUTURE_REF" and when.lo is None:
         return when.replace(lo=dct, hi=(day + dt.timedelta(days=RECENT_DAYS)).isoformat(), precision="month")
     want = {"planned": "future", "occurred": "past"}.get(status)
+    if when.mod == "BEFORE":
+        want = "future"  # a deadline ("pledged to buy ... by the end of June") lies ahead
     if want and when.relative and when.tense != want and when.lo and _undirected(when):
         turned = resolve_timex(when.replace(tense=want), day)
         return turned if turned.lo else when

@@ -18,12 +18,12 @@ from ..dedupe import duplicates_of
 from ..records import Article, DocumentFacts, Entity, Event, Quote
 from ..settings import Settings
 from ..store import Database
+from ..summaries import resummarise
 from . import series as series_mod
 from . import stories as stories_mod
 from .actors import resolve as resolve_actors
 from .anchors import redate_pass
 from .merge import Context, merge
-from ..summaries import resummarise
 
 
 def rebuild(db: Database, settings: Settings) -> None:

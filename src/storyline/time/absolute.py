@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from . import calendar as cal
@@ -139,11 +140,29 @@ def century(m: re.Match[str], ctx: Ctx) -> Norm | None:
 
 
 def holiday(m: re.Match[str], ctx: Ctx) -> Norm | None:
-    key = re.sub(r"\s+", " ", m.group("h"))
-    table = {k.lower(): v for k, v in lexicon().holidays.items()}
-    mon, day = table[key.lower()]
-    found = month_day(ctx, mon, day, _year(m.group("y")))
-    return date_norm(cal.day_iv(found[0]), found[1]) if found else None
+    """'Christmas', 'Thanksgiving Day 1999', 'Easter': fixed, n-th weekday or Easter-based."""
+    lex = lexicon()
+    key = re.sub(r"\s+", " ", m.group("h")).lower()
+    fixed = {k.lower(): v for k, v in lex.holidays.items()}
+    if key in fixed:
+        mon, day = fixed[key]
+        found = month_day(ctx, mon, day, _year(m.group("y")))
+        return date_norm(cal.day_iv(found[0]), found[1]) if found else None
+    when = _moving_holiday(key)
+    explicit = _year(m.group("y"))
+    if explicit is not None:
+        return date_norm(cal.day_iv(when(explicit)))
+    return date_norm(cal.day_iv(cal.nearest_occurrence(ctx.anchor, when, ctx.tense)), "year")
+
+
+def _moving_holiday(key: str) -> Callable[[int], date]:
+    lex = lexicon()
+    moving = {k.lower(): v for k, v in lex.moving_holidays.items()}
+    if key in moving:
+        mon, weekday, n, first = moving[key]
+        return lambda year: cal.nth_weekday(year, mon, weekday, n, first)
+    shift = {k.lower(): v for k, v in lex.easter_holidays.items()}[key]
+    return lambda year: cal.easter(year) + timedelta(days=shift)
 
 
 def _quarter_year(ctx: Ctx, quarter: int) -> int:

@@ -47,11 +47,28 @@ def cal_duration(count: float | None, code: str) -> str:
         if count == 1:
             return "P1E" if code == "DE" else "P1C"
         return f"P{int(count * (10 if code == 'DE' else 100))}Y"
-    if count is not None and count != int(count) and code == "Y":
-        whole = int(count)
-        months = round((count - whole) * 12)
-        return f"P{whole}Y{months}M" if whole else f"P{months}M"
+    if count is not None and count != int(count) and code in _SMALLER:
+        return _split_fraction(count, code)
     return cal.iso_duration(count, code)
+
+
+# unit → (next smaller unit, how many of it make one): '5 1/2 hours' is PT5H30M
+_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "TH": ("M", 60), "TM": ("S", 60)}
+
+
+def _split_fraction(count: float, code: str) -> str:
+    smaller, per = _SMALLER[code]
+    whole = int(count)
+    rest = round((count - whole) * per)
+    big = f"{whole}{code[-1]}" if whole else ""
+    small = f"{rest}{smaller}" if rest else ""
+    if not big and not small:
+        return cal.iso_duration(count, code)
+    if code.startswith("T"):
+        return "PT" + big + small
+    if smaller == "H":
+        return "P" + big + ("T" + small if small else "")
+    return "P" + big + small
 
 
 def plural(m: re.Match[str], ctx: Ctx) -> Norm | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar as _cal
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -123,11 +124,45 @@ def weekday_near(dct: date, weekday: int, tense: str) -> date:
     return dct - timedelta(days=back)
 
 
+def nth_weekday(year: int, month: int, weekday: int, n: int, first: int = 1) -> date:
+    """The ``n``-th ``weekday`` of a month counted from day ``first`` (n = -1: the last one)."""
+    if n < 0:
+        last = date(year, month, _cal.monthrange(year, month)[1])
+        return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+    start = date(year, month, first)
+    return start + timedelta(days=(weekday - start.isoweekday()) % 7 + 7 * (n - 1))
+
+
+def easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    leap = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * leap) // 451
+    month, day = divmod(h + leap - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def nearest_occurrence(dct: date, found: Callable[[int], date], tense: str) -> date:
+    """The occurrence of a yearly day (``found(year)``) that a clause of ``tense`` means."""
+    days = [found(year) for year in (dct.year - 1, dct.year, dct.year + 1)]
+    past = max(d for d in days if d <= dct)
+    future = min(d for d in days if d >= dct)
+    if past == future or tense == "future":
+        return future
+    past_gap, future_gap = (dct - past).days, (future - dct).days
+    factor = 4 if tense == "past" else 2
+    return future if factor * future_gap < past_gap else past
+
+
 def year_for(dct: date, month: int, day: int | None, tense: str) -> int:
     """Which year a month (and day) without a year refers to, given the clause tense.
 
-    Past: the latest occurrence on or before ``dct``, unless a day is named and the next
-    one is more than four times closer (a past clause often carries a deadline: 'declared a
+    Past: the latest occurrence on or before ``dct``, unless the next one is more than four
+    times closer and (for a bare month) begins within a month (a past clause often carries a deadline: 'declared a
     dividend, payable Dec. 15'); future: the earliest on or after it; otherwise the nearer one, news leaning to the past
     (the future one must be more than twice as close).
     """
@@ -147,7 +182,8 @@ def year_for(dct: date, month: int, day: int | None, tense: str) -> int:
     past_gap = (dct - _occurrence(past_year, month, day)[1]).days
     future_gap = (_occurrence(future_year, month, day)[0] - dct).days
     if tense == "past":  # a bare month in a past clause is behind ('changed its year in December')
-        return future_year if day is not None and 4 * future_gap < past_gap else past_year
+        near = day is not None or future_gap <= 31
+        return future_year if near and 4 * future_gap < past_gap else past_year
     if tense == "future":
         return future_year
     return future_year if 2 * future_gap < past_gap else past_year

@@ -25,6 +25,8 @@ class Lexicon:
     ordinals: dict[str, int]
     units: dict[str, tuple[str, str]]
     holidays: dict[str, tuple[int, int]]
+    moving_holidays: dict[str, tuple[int, int, int, int]]
+    easter_holidays: dict[str, int]
     present_ref: tuple[str, ...]
     past_ref: tuple[str, ...]
     future_ref: tuple[str, ...]
@@ -34,6 +36,9 @@ class Lexicon:
 
     def weekday(self, word: str) -> int:
         return self.weekdays[word.lower().rstrip(".")]
+
+    def holiday_names(self) -> list[str]:
+        return [*self.holidays, *self.moving_holidays, *self.easter_holidays]
 
     def unit(self, word: str) -> tuple[str, str]:
         """(duration code, precision) of a unit word, singular or plural."""
@@ -61,6 +66,8 @@ def lexicon() -> Lexicon:
         ordinals={str(k): int(v) for k, v in raw["ordinals"].items()},
         units={str(k): (str(v[0]), str(v[1])) for k, v in raw["units"].items()},
         holidays={str(k): (int(v[0]), int(v[1])) for k, v in raw["holidays"].items()},
+        moving_holidays={str(k): (int(v[0]), int(v[1]), int(v[2]), int(v[3])) for k, v in raw["moving_holidays"].items()},
+        easter_holidays={str(k): int(v) for k, v in raw["easter_holidays"].items()},
         present_ref=tuple(raw["present_ref"]),
         past_ref=tuple(raw["past_ref"]),
         future_ref=tuple(raw["future_ref"]),

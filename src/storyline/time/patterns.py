@@ -92,7 +92,7 @@ def _rules() -> list[tuple[str, str]]:
         ("refs_past", r"(?<![\w-])(?i:" + alternation(lex.past_ref) + r")(?![\w-])"),
         ("refs_future", r"(?<![\w-])(?i:" + alternation(lex.future_ref) + r")(?![\w-])"),
         ("season", rf"(?:(?P<dir>(?i:this|last|next|past|coming|the|early|late))\s+)?(?P<s>{p['SEASON']})(?:\s+(?:(?i:of)\s+)?(?P<y>{Y}))?(?![\w-])"),
-        ("holiday", r"(?<!\w)(?P<h>" + alternation(lex.holidays) + r")(?:,?\s+(?P<y>(?:19|20)\d\d))?(?!\w)"),
+        ("holiday", r"(?<!\w)(?P<h>" + alternation(lex.holiday_names()) + r")(?!\s+Island)(?:,?\s+(?P<y>(?:19|20)\d\d))?(?!\w)"),
         ("yearend", r"(?i:(?:the\s+)?(?:year[-\s]end|year's\s+end|end\s+of\s+the\s+year|turn\s+of\s+the\s+year))(?![\w-])"),
         ("weekend", r"(?i:the\s+weekend)(?![\w-])"),
     ]
