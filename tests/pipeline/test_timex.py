@@ -44,3 +44,24 @@ def test_undated_document_keeps_what_resolve_needs(spacy_model) -> None:  # type
         ("June 3 to 6", "XXXX-06-03", "future", True),
         ("Monday", "XXXX-WXX-1", "past", True),
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "dct", "value"),
+    [
+        # the DCT's own weekday inside an 'after ...' phrase of a future clause: the DCT
+        ("Trade talks will resume next month after a constructive video call between senior "
+         "officials on Saturday.", "2025-05-10", "2025-05-10"),
+        # a weekday of an event inside an 'after ...' phrase is over
+        ("The envoys will fly home after a tense meeting with the rebels on Tuesday.", "2025-05-08", "2025-05-06"),
+        ("The shares are to resume trading in Frankfurt Tuesday.", "2025-05-08", "2025-05-13"),
+        ("The ministry has scheduled a briefing Thursday.", "2025-05-06", "2025-05-08"),
+        ("The court postponed the hearing until Monday.", "2025-05-08", "2025-05-12"),
+        ("The first aid convoy could arrive as early as Tuesday.", "2025-05-08", "2025-05-13"),
+        ("They vowed to fight the ruling, announced Wednesday by the agency.", "2025-05-08", "2025-05-07"),
+    ],
+)
+def test_cues_around_weekdays(spacy_model, text: str, dct: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    weekday = timexes(spacy_model, text, dct)[-1]
+    assert weekday.value == value, weekday

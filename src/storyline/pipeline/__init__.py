@@ -32,6 +32,8 @@ def build_nlp(
         raise ConfigError(
             f"spaCy model {model!r} is not installed (pip install it, or pass --model NAME)"
         ) from exc
+    if "parser" in nlp.pipe_names:  # headlines and paragraphs never run into each other
+        nlp.add_pipe("storyline_paragraphs", before="parser")
     for stage in stages:
         config = {"actors_path": actors_path} if stage == "storyline_actors" else {}
         nlp.add_pipe(stage, config=config)

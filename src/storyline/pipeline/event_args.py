@@ -5,12 +5,15 @@ All functions are pure over a parsed Doc and the records earlier stages wrote on
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Mention, Timex
+from ..time.shift import shift
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -37,11 +40,33 @@ class DocIndex:
             for tok in _tokens_in(doc, m.start, m.end):
                 mentions[tok.i] = m
         for t in doc._.storyline_timexes or ():
+            if t.type == "DURATION":
+                t = _shifted(doc, t)
             if t.type not in ("DATE", "TIME"):
                 continue
             for tok in _tokens_in(doc, t.start, t.end):
                 timexes[tok.i] = t
         return cls(tuple(mentions), tuple(timexes))
+
+
+_LATER = re.compile(r"\s+(?:later|from now|after that|afterwards)\b", re.I)
+_AGO = re.compile(r"\s+(?:ago|earlier|before that)\b", re.I)
+
+
+def _shifted(doc: Doc, t: Timex) -> Timex:
+    """'a week later', 'two days ago', 'in three weeks': a duration counted from the DCT is
+    a date.  The value becomes '+P1W' / '-P2D' so re-dating can shift it again."""
+    if not re.fullmatch(r"P\d+[DWMY]", t.value) or not doc._.storyline_dct:
+        return t
+    after = doc.text[t.end : t.end + 16]
+    before = doc.text[max(t.start - 4, 0) : t.start].lower()
+    if _LATER.match(after) or before.endswith("in "):
+        value = "+" + t.value
+    elif _AGO.match(after):
+        value = "-" + t.value
+    else:
+        return t
+    return shift(t.replace(type="DATE", value=value), dt.date.fromisoformat(doc._.storyline_dct))
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> Span | list[Token]:

@@ -57,8 +57,8 @@ def tariff_attributes(trigger: Token, index: DocIndex, quantities: Sequence[Quan
         attrs["rate"] = q.value
         if q.previous is not None:
             attrs["previous_rate"] = q.previous
-    imposers = [country_of(m) for m in subject_mentions(governor(trigger), index)]
-    imposers += [country_of(m) for m in _possessors(trigger, index)]
+    imposers = [country_of(m) for m in _possessors(trigger, index)]  # "the U.S. tariff", "its"
+    imposers += [country_of(m) for m in subject_mentions(governor(trigger), index)]
     imposer = next((c for c in imposers if c), None)
     target = _target_country(trigger, index)
     if imposer:
@@ -72,10 +72,11 @@ def tariff_attributes(trigger: Token, index: DocIndex, quantities: Sequence[Quan
 
 
 def _possessors(trigger: Token, index: DocIndex) -> list[Mention]:
+    """'Washington's tariffs', 'the U.S. tariff', 'American levies' (not 'Chinese goods')."""
     out = []
     for c in trigger.children:
         m = index.mention_at[c.i]
-        if c.dep_ == "poss" and m is not None:
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and m is not None:
             out.append(m)
     return out
 

@@ -327,7 +327,9 @@ def _event(
         return None
     if args.in_temporal_pp(head) and dated_by != "text" and (not people or args.since_or_before(head)):
         return None  # "since the tariffs announcement": a reference point, reported elsewhere
-    location = next((loc for t in group if (loc := args.location_of(t.token, index))), None)
+    location = None
+    if etype not in NO_PLACE:  # a tariff has no venue ("shipments clearing customs in Houston")
+        location = next((loc for t in group if (loc := args.location_of(t.token, index))), None)
     attrs = _attributes(etype, group, index, quantities, when)
     if not people and not location and "rate" not in attrs:
         return None  # nothing to anchor a reader: "an important step in negotiations"
@@ -376,6 +378,8 @@ def _confidence(dated_by: str, people: list[Mention], location: str | None) -> f
     return round(min(max(score, 0.05), 0.95), 2)
 
 
+NO_PLACE = {"tariff", "sanction", "export_control", "purchase_commitment", "market_move"}
+NEW_EVENT = {"next", "new", "another", "further", "upcoming", "second", "third", "fresh", "latest"}
 GENERIC_NOUNS = {"discussion", "conversation", "talk", "talks", "consultation", "negotiation", "engagement", "meeting"}
 
 
@@ -391,14 +395,17 @@ def _antecedent(events: list[Event], new: Event, group: list[Trigger]) -> Event 
     """A generic, undated mention ("the talks", "held discussions") of a reported event."""
     if new.attributes.get("dated_by") == "text" or new.type not in COMMUNICATION:
         return None
+    if any(c.lower_ in NEW_EVENT for t in group for c in t.token.children):
+        return None  # "the next round", "another meeting": a new event, not a reference
     definite = any(_definite(t.token) for t in group)
     generic = any(t.token.lemma_.lower() in GENERIC_NOUNS for t in group)
     for prior in reversed(events[-4:]):
         if prior.type not in COMMUNICATION or prior.attributes.get("dated_by") != "text":
             continue
-        if prior.type != new.type and not generic:
+        same_time = _status_class(prior.status) == _status_class(new.status)
+        if prior.type != new.type and not (generic and same_time):
             continue
-        if definite or _status_class(prior.status) == _status_class(new.status):
+        if definite or same_time:
             return prior
     return None
 

@@ -26,6 +26,13 @@ def _component(module: Any, **config: Any) -> Component:
     return run
 
 
+@Language.factory("storyline_paragraphs", default_config={})
+def make_paragraphs(nlp: Language, name: str) -> Component:
+    from . import paragraphs
+
+    return _component(paragraphs)
+
+
 @Language.factory("storyline_timex", default_config={})
 def make_timex(nlp: Language, name: str) -> Component:
     from . import timex

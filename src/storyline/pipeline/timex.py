@@ -101,6 +101,11 @@ def tense_of(token: Token) -> str:
         c.dep_.startswith("aux") for c in verb.children
     ):
         return "future"
+    return _clause_tense(token, verb)
+
+
+def _clause_tense(token: Token, verb: Token) -> str:
+    """The tense of ``verb``'s clause, climbing through infinitives and complements."""
     for _ in range(3):
         head = verb.head
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)

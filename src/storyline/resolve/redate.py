@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from ..records import Article, DocumentFacts, Event, Mention, Timex
 from ..time import resolve as resolve_timex
+from ..time.shift import shift
 from .dating import Anchor, Dating, infer_dct
 
 DCT_DATED = ("dct",)
@@ -164,6 +165,8 @@ def redate_event(event: Event, dct: dt.date) -> Event:
     if dated_by == "recent":
         lo = (dct - dt.timedelta(days=30)).isoformat()
         when = event.when.replace(lo=lo, hi=dct.isoformat())
+    elif event.when.value[:1] in "+-":  # "a week later": counted from the DCT
+        when = shift(event.when, dct)
     else:
         when = resolve_timex(event.when, dct)
     if when.lo is None:

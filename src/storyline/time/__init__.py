@@ -54,6 +54,8 @@ def normalise_hits(hits: Sequence[Hit], dct: date | None, tenses: Sequence[str],
             continue
         out.append(to_timex(hit, norm, ctx, offset))
         _track_quarter(ctx, hit, norm)
+        if norm.iv is not None and norm.type in ("DATE", "TIME") and norm.iv.lo == norm.iv.hi:
+            ctx.last_day = norm.iv
         if norm.iv is not None and norm.mod is None and norm.type == "DATE" \
                 and (norm.rel is None or hit.rule in _ANAPHORA_RULES):
             ctx.last = norm.iv
@@ -73,6 +75,8 @@ def _track_quarter(ctx: Ctx, hit: Hit, norm: Norm) -> None:
     with that period instead.  'the quarter ended Sept. 30' keeps the quarter.
     """
     if hit.rule in _COMPARISONS or norm.type not in ("DATE", "DURATION") or norm.value.endswith("_REF"):
+        return
+    if hit.rule == "the_quarter" and hit.match.group("y"):  # 'the 1988 period': a comparison too
         return
     iv = norm.iv
     if norm.type == "DATE" and iv is not None and iv.precision == "quarter" and "-Q" in iv.value:

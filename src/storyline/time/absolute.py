@@ -24,6 +24,9 @@ def _year(text: str | None) -> int | None:
     if not text:
         return None
     digits = re.sub(r"\D", "", text)
+    if not digits:  # 'nineteen ninety-four'
+        words = re.split(r"[\s-]+", text.lower())
+        return 1900 + 10 * _DECADE_WORDS.get(words[1], 0) + (_ONES.get(words[2], 0) if len(words) > 2 else 0)
     year = int(digits)
     if len(digits) == 2:
         year += 1900 if year >= 50 else 2000
@@ -60,6 +63,12 @@ def date_mdy(m: re.Match[str], ctx: Ctx) -> Norm | None:
     if found is None:
         return None
     return date_norm(cal.day_iv(found[0]), found[1])
+
+
+def week_of(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """'the week of March 6': the ISO week holding that day."""
+    found = month_day(ctx, lexicon().month(m.group("m")), _day(m.group("d")), _year(m.group("y")))
+    return date_norm(cal.week_iv(found[0]), found[1] and "full") if found else None
 
 
 def date_numeric(m: re.Match[str], ctx: Ctx) -> Norm | None:

@@ -22,6 +22,7 @@ class Ctx:
     last_at: int = -10**9  # where it ended (character offset)
     here: int = 0  # where the expression being read starts
     quarter: Interval | None = None  # the fiscal quarter under discussion ('a year earlier')
+    last_day: Interval | None = None  # the last single day named ('the previous Friday')
     topic_quarter: Interval | None = None  # the first quarter the document names (its results)
 
     @property

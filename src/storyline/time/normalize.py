@@ -19,6 +19,7 @@ RULES: dict[str, Rule] = {
     "range_dm": absolute.date_range,
     "date_mdy": absolute.date_mdy,
     "date_dmy": absolute.date_mdy,
+    "week_of": absolute.week_of,
     "date_iso": absolute.date_numeric,
     "date_us": absolute.date_numeric,
     "month": absolute.month,

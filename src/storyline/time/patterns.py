@@ -45,6 +45,7 @@ def _pieces() -> dict[str, str]:
         "NUM": r"(?:\d+(?:,\d{3})*(?:\.\d+)?(?:\s+1/2)?|" + numword + r"|(?i:an?)(?=[\s-]))",
         "VAGUE": r"(?i:several|a\s+few|few|many|some|numerous|a\s+couple\s+of|a\s+couple|the\s+past\s+few|the\s+next\s+few)",
         "UNIT": r"(?i:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie))",
+        "YW": r"(?i:nineteen[\s-](?:ninety|eighty|seventy|sixty|fifty|forty|thirty|twenty)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)",
         "ORD": r"(?i:first|second|third|fourth|1st|2nd|3rd|4th)",
         "POD": r"(?i:morning|afternoon|evening|night)",
         "SEASON": r"(?i:spring|summer|fall|autumn|winter)",
@@ -64,14 +65,15 @@ def _rules() -> list[tuple[str, str]]:
         ("range_dm", rf"{D1}\s*(?:-|–|(?i:to|and))\s*{D2}\s+(?P<m1>{M})(?:,?\s+(?P<y>{Y}))?"),
         ("date_mdy", rf"(?:(?P<wd>{WD}),?\s+)?(?P<m>{M})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{Y}))?"),
         ("date_dmy", rf"(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{M})(?:,?\s+(?P<y>{Y}))?"),
+        ("week_of", rf"(?i:the\s+week\s+of)\s+(?P<m>{M})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{Y}))?"),
         ("date_iso", r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])"),
         ("date_us", r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)?\d\d)(?![\d/])"),
-        ("month", rf"(?:(?P<dir>(?i:this|last|next|past|coming))\s+)?(?P<m>{M})(?!\w)(?:,?\s+(?:of\s+)?(?P<y>{Y})|\s+(?P<rel>this|last|next)\s+year)?"),
+        ("month", rf"(?:(?P<dir>(?i:this|last|next|past|coming))\s+)?(?P<m>{M})(?!\w)(?:,?\s+(?:of\s+)?(?P<y>{Y}|{p['YW']})|\s+(?P<rel>this|last|next)\s+year)?"),
         ("year", rf"(?:(?P<pre>(?i:fiscal|calendar|the\s+year|the\s+fiscal\s+year|fiscal\s+year|FY))\s*)?(?P<y>{Y})"),
         ("year_words", r"(?i:(?:the\s+year\s+)?nineteen[\s-](?P<t>ninety|eighty|seventy|sixty|fifty|forty|thirty|twenty|ten)(?:[\s-](?P<u>one|two|three|four|five|six|seven|eight|nine))?|the\s+year\s+two\s+thousand(?:\s+and\s+(?P<u2>one|two|three|four|five|six|seven|eight|nine|ten))?)"),
         ("decade", r"(?:the\s+)?(?:(?P<pm>(?i:early|mid|late))[-\s]?)?(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s(?!\w)"),
         ("century", r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+(?i:century)"),
-        ("rel_unit", rf"(?:(?P<pre>(?i:earlier|later|early|late))\s+)?(?:(?i:the)\s+)?(?P<dir>(?i:this\s+past|this\s+coming|this|last|next|past|coming|previous|current|following|same|that))\s+(?:(?i:fiscal|calendar)\s+)?(?P<unit>(?i:week(?:end)?|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)(?![\w-])|{WD}|{M}(?!\w|\s+\d))"),
+        ("rel_unit", rf"(?:(?P<pre>(?i:earlier|later|early|late))\s+)?(?:(?i:the)\s+)?(?P<dir>(?i:this\s+past|this\s+coming|this|last|next|past|coming|previous|preceding|current|following|same|that))\s+(?:(?i:fiscal|calendar)\s+)?(?P<unit>(?i:week(?:end)?|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)(?![\w-])|{WD}|{M}(?!\w|\s+\d))"),
         ("the_year", r"(?i:the\s+(?P<adj>full\s+|fiscal\s+|calendar\s+|current\s+|current\s+fiscal\s+|latest\s+fiscal\s+|whole\s+|entire\s+)?year)(?![\w-]|\s+(?:ago|earlier|before|after|later|of|that|when|in\s+which)\b|'s)"),
         ("ago", rf"(?:(?P<approx>{p['AGO_APPROX']})\s+)?(?P<num>{NUM}|{p['VAGUE']})[\s-]+(?P<unit>{UNIT})s?(?:\s+(?i:or\s+so))?\s+(?P<dir>(?i:ago|back|earlier|later|from\s+now|hence))(?![\w-])"),
         ("yearago", r"(?i:(?P<the>the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?(?:year[-\s]ago|year[-\s]earlier|prior[-\s]year)(?:\s+(?P<what>(?:first\s+|second\s+|third\s+|fourth\s+)?quarter|period|nine\s+months|six\s+months|first\s+half|second\s+half|month|week))?)(?![\w-])"),
@@ -80,6 +82,9 @@ def _rules() -> list[tuple[str, str]]:
         ("the_quarter", rf"(?i:the|that|this)\s+(?:(?P<y>{Y})\s+)?(?:(?P<adj>(?i:latest|most\s+recent|recent|current|same|comparable|previous|prior|preceding|just-ended|year-ago|year-earlier))\s+)?(?:(?i:fiscal)\s+)?(?P<unit>(?i:quarter|period))(?![\w-])"),
         ("half", rf"(?:(?i:the)\s+)?(?P<which>(?i:first|second|latter|last))\s+(?i:half)(?:\s+(?i:of)\s+(?:(?i:the)\s+)?(?:(?i:fiscal)\s+)?(?:(?P<y>{Y})|(?P<rel>(?i:this|last|next))\s+(?i:year)|(?i:year)))?(?![\w-])"),
         ("duration", rf"(?:(?P<approx>{p['APPROX']})\s+)?(?:(?P<the>(?i:the))\s+)?(?:(?P<adj>(?i:past|last|next|first|latest|coming|previous|final|following|ensuing|remaining|recent|initial))\s+)?(?P<num>{NUM}|{p['VAGUE']})[\s-]+(?:(?i:more|additional|straight|consecutive|full)\s+)?(?P<unit>{UNIT})(?P<pl>s)?(?![\w])"),
+        ("refs_present", r"(?<![\w-])(?i:" + alternation(lex.present_ref) + r")(?![\w-])"),
+        ("refs_past", r"(?<![\w-])(?i:" + alternation(lex.past_ref) + r")(?![\w-])"),
+        ("refs_future", r"(?<![\w-])(?i:" + alternation(lex.future_ref) + r")(?![\w-])"),
         ("plural", r"(?:(?P<adj>(?i:recent|the\s+past|the\s+last|the\s+next|the\s+early|the\s+coming|coming|the))\s+)?(?P<unit>(?i:years|months|weeks|days|decades|centuries|hours|minutes|quarters))(?![\w-])"),
         ("set", rf"(?i:every|each|per)\s+(?:(?i:other)\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT}|{WD}|{M}|{p['POD']}|{p['SEASON']}|(?i:weekend))(?!\w)"),
         ("set_adv", r"(?<![\w-])(?P<w>(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|twice\s+a\s+(?:day|week|month|year)|once\s+a\s+(?:day|week|month|year)))(?![\w-])"),
@@ -88,10 +93,7 @@ def _rules() -> list[tuple[str, str]]:
         ("weekday", rf"(?:(?P<dir>(?i:last|next|this|coming|past))\s+)?(?P<wd>{WD})(?:\s+(?P<pod>{p['POD']}))?"),
         ("clock", rf"(?:(?i:about|around|approximately)\s+)?(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?![\w]))(?:\s+(?:[A-Z]{{2}}T|GMT|UTC)\b)?(?:,?\s+(?:(?P<wd>{WD})|(?P<dw>(?i:today|yesterday|tomorrow))|(?P<m>{M})\s+(?P<d>{DAY})))?"),
         ("noon", rf"(?<!\w)(?P<w>(?i:noon|midnight|midday))(?:\s+(?:(?P<wd>{WD})|(?P<dw>(?i:today|yesterday|tomorrow))))?"),
-        ("refs_present", r"(?<![\w-])(?i:" + alternation(lex.present_ref) + r")(?![\w-])"),
-        ("refs_past", r"(?<![\w-])(?i:" + alternation(lex.past_ref) + r")(?![\w-])"),
-        ("refs_future", r"(?<![\w-])(?i:" + alternation(lex.future_ref) + r")(?![\w-])"),
-        ("season", rf"(?:(?P<dir>(?i:this|last|next|past|coming|the|early|late))\s+)?(?P<s>{p['SEASON']})(?:\s+(?:(?i:of)\s+)?(?P<y>{Y}))?(?![\w-])"),
+        ("season", rf"(?:(?P<dir>(?i:this|last|next|past|coming|the|early|late))\s+)?(?P<s>{p['SEASON']})(?:\s+(?:(?i:of)\s+)?(?P<y>{Y}|{p['YW']}))?(?![\w-])"),
         ("holiday", r"(?<!\w)(?P<h>" + alternation(lex.holiday_names()) + r")(?!\s+Island)(?:,?\s+(?P<y>(?:19|20)\d\d))?(?!\w)"),
         ("yearend", r"(?i:(?:the\s+)?(?:year[-\s]end|year's\s+end|end\s+of\s+the\s+year|turn\s+of\s+the\s+year))(?![\w-])"),
         ("weekend", r"(?i:the\s+weekend)(?![\w-])"),
@@ -172,6 +174,18 @@ def _accept_duration(text: str, m: re.Match[str]) -> bool:
     return not (unit in ("quarter", "second") and follow.startswith((" of", "-")))
 
 
+def _accept_ago(text: str, m: re.Match[str]) -> bool:
+    """'two years ago' is a date; 'three days later' is a span counted from some event.
+
+    TimeML marks 'three days' there as a DURATION (the duration rule finds it), except a
+    year 'earlier' or more, which compares with a past date ('a year earlier').
+    """
+    direction = m.group("dir").lower()
+    if direction == "later":
+        return False
+    return direction != "earlier" or m.group("unit").lower().startswith(("year", "decade", "centur"))
+
+
 def _accept_half(text: str, m: re.Match[str]) -> bool:
     return not re.match(r"\s+of\b", text[m.end() : m.end() + 4])
 
@@ -182,6 +196,7 @@ def _accept_weekday(text: str, m: re.Match[str]) -> bool:
 
 _ACCEPT: dict[str, Callable[[str, re.Match[str]], bool]] = {
     "month": _accept_month,
+    "ago": _accept_ago,
     "season": _accept_season,
     "plural": _accept_plural,
     "duration": _accept_duration,

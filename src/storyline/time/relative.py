@@ -9,7 +9,7 @@ from . import calendar as cal
 from .lexicon import lexicon, parse_number
 from .norm import Ctx, Norm, date_norm
 
-_SHIFT = {"this": 0, "current": 0, "this past": -1, "this coming": 1, "last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1,
+_SHIFT = {"this": 0, "current": 0, "this past": -1, "this coming": 1, "last": -1, "past": -1, "previous": -1, "preceding": -1, "next": 1, "coming": 1,
           "following": 1}
 _POD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 _APPROX = {"about": "APPROX", "some": "APPROX", "roughly": "APPROX", "around": "APPROX",
@@ -63,14 +63,19 @@ def _unit_iv(anchor: date, unit: str, n: int, ctx: Ctx) -> cal.Interval | None:
     return at_precision(day, code)
 
 
-def _season_rel(anchor: date, code: str, n: int) -> cal.Interval:
+def _season_rel(anchor: date, code: str, n: int, tense: str = "none") -> cal.Interval:
+    """'last/next/this summer'; 'this summer' in a past clause, written in the fall, is behind."""
     years = [cal.season_iv(y, code) for y in range(anchor.year - 2, anchor.year + 2)]
     if n < 0:
         return [s for s in years if s.hi < anchor][-1]
     if n > 0:
         return next(s for s in years if s.lo > anchor)
     current = [s for s in years if s.lo <= anchor <= s.hi]
-    return current[0] if current else next(s for s in years if s.lo > anchor)
+    if current:
+        return current[0]
+    if tense == "past":
+        return [s for s in years if s.hi < anchor][-1]
+    return next(s for s in years if s.lo > anchor)
 
 
 def _narrow(iv: cal.Interval, pre: str, anchor: date) -> tuple[cal.Interval, str | None]:
@@ -99,11 +104,13 @@ def rel_unit(m: re.Match[str], ctx: Ctx) -> Norm | None:
             return date_norm(follow, "full")
         n = n or 0
     if key in lex.weekdays:
+        if direction in ("previous", "preceding") and ctx.last_day is not None:
+            anchor = ctx.last_day.lo  # 'down from the previous Friday': before the day just named
         return _weekday_rel(anchor, lex.weekdays[key], n)
     if key in lex.months:
         return _month_rel(anchor, lex.months[key], n)
     if key in lex.seasons:
-        iv = _season_rel(anchor, lex.seasons[key], n)
+        iv = _season_rel(anchor, lex.seasons[key], n, ctx.tense)
     else:
         found = _unit_iv(anchor, key, n, ctx)
         if found is None:

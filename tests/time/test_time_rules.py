@@ -1,0 +1,202 @@
+"""storyline.time: the news and TimeML conventions added on top of the basic normaliser."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from storyline.records import Timex
+from storyline.time import extract, resolve
+from storyline.time.amounts import cal_duration
+from storyline.time.calendar import easter, nth_weekday, weekday_near
+
+
+def found(text: str, dct: str | None, tense: str = "past") -> list[Timex]:
+    return extract(text, dct, lambda start, end: tense)
+
+
+def pairs(text: str, dct: str | None, tense: str = "past") -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in found(text, dct, tense)]
+
+
+# ---------------------------------------------------------------- results stories
+
+
+def test_year_earlier_in_a_results_story_is_the_same_quarter_a_year_before() -> None:
+    text = (
+        "Bolt Foods said third-quarter profit climbed 12% to $40 million, or 80 cents a share, "
+        "from $35 million, or 70 cents a share, a year earlier. Revenue beat year-ago levels."
+    )
+    assert pairs(text, "2023-10-25") == [
+        ("third-quarter", "2023-Q3"), ("a year earlier", "2022-Q3"), ("year-ago", "2022-Q3"),
+    ]
+
+
+def test_another_period_ends_the_quarter_comparison() -> None:
+    text = "Net rose in the third quarter. For the nine months, sales were flat with a year ago."
+    assert pairs(text, "2023-10-25") == [
+        ("the third quarter", "2023-Q3"), ("the nine months", "P9M"), ("a year ago", "2022"),
+    ]
+
+
+def test_quarter_ended_keeps_the_quarter_and_the_quarter_is_the_story_quarter() -> None:
+    text = (
+        "Mesa Corp. earned $9 million in its second quarter ended Sept. 30, up from $7 million a year "
+        "earlier. Its first quarter was weak. Shipments grew in the quarter."
+    )
+    values = [v for _, v in pairs(text, "2023-10-25")]
+    assert values == ["2023-Q2", "2023-09-30", "2022-Q2", "2023-Q1", "2023-Q2"]
+
+
+def test_a_year_ago_outside_results_stories_is_a_year() -> None:
+    assert pairs("The rebels took the town a year ago.", "2023-10-25") == [("a year ago", "2022")]
+
+
+# ---------------------------------------------------------------- weekdays
+
+
+@pytest.mark.parametrize("tense", ["past", "present", "future", "none"])
+def test_the_dct_weekday_is_the_dct_whatever_the_tense(tense: str) -> None:
+    saturday = date(2025, 5, 10)
+    assert weekday_near(saturday, 6, tense) == saturday
+
+
+def test_next_and_last_still_move_off_the_dct_weekday() -> None:
+    assert pairs("They meet next Saturday.", "2025-05-10", "future") == [("next Saturday", "2025-05-17")]
+    assert pairs("They met last Saturday.", "2025-05-10") == [("last Saturday", "2025-05-03")]
+
+
+def test_the_previous_weekday_counts_back_from_the_day_just_named() -> None:
+    text = "Shares closed Friday 4% below the previous Friday."
+    assert pairs(text, "2025-05-12") == [("Friday", "2025-05-09"), ("the previous Friday", "2025-05-02")]
+
+
+def test_the_week_of_a_day() -> None:
+    (t,) = found("A court hearing is set for the week of March 6.", "2000-02-24", "future")
+    assert (t.text, t.value, t.lo, t.hi) == ("the week of March 6", "2000-W10", "2000-03-06", "2000-03-12")
+
+
+# ---------------------------------------------------------------- ago, back, later
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "lo", "hi"),
+    [
+        ("The envoys first met a few weeks back.", "a few weeks back", "2025-03-29", "2025-04-26"),
+        ("The envoys first met a few weeks ago.", "a few weeks ago", "2025-03-29", "2025-04-26"),
+        ("The truce collapsed several days ago.", "several days ago", "2025-05-02", "2025-05-07"),
+        ("The plant closed many years ago.", "many years ago", "2005-05-10", "2021-05-10"),
+    ],
+)
+def test_vague_ago_is_a_date_in_a_window_before_the_dct(text: str, span: str, lo: str, hi: str) -> None:
+    (t,) = found(text, "2025-05-10")
+    assert (t.text, t.type, t.lo, t.hi, t.relative) == (span, "DATE", lo, hi, True)
+
+
+def test_vague_ago_without_dct_keeps_no_interval() -> None:
+    (t,) = found("They met a few weeks ago.", None)
+    assert (t.type, t.value, t.lo, t.hi) == ("DATE", "PAST_REF", None, None)
+    again = resolve(t, date(2025, 5, 10))
+    assert (again.lo, again.hi) == ("2025-03-29", "2025-04-26")
+
+
+def test_numbered_back_is_like_ago() -> None:
+    assert pairs("The firm was sold two years back.", "2025-05-10") == [("two years back", "2023")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "mod"),
+    [
+        ("The mine flooded almost two years ago.", "almost two years ago", "EQUAL_OR_LESS"),
+        ("The mine flooded about two years ago.", "about two years ago", "APPROX"),
+        ("The mine flooded nearly two weeks ago.", "nearly two weeks ago", "EQUAL_OR_LESS"),
+    ],
+)
+def test_approximate_ago_keeps_its_modifier(text: str, span: str, mod: str) -> None:
+    (t,) = found(text, "2025-05-10")
+    assert (t.text, t.mod) == (span, mod)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The ship sank. Three days later, divers found it.", "Three days", "P3D"),
+        ("He was hurt and died a few hours later.", "a few hours", "PTXH"),
+        ("A day earlier, the envoy had left.", "A day", "P1D"),
+    ],
+)
+def test_later_and_earlier_count_from_an_event_not_the_dct(text: str, span: str, value: str) -> None:
+    (t,) = found(text, "2025-05-10")
+    assert (t.text, t.type, t.value, t.lo) == (span, "DURATION", value, None)
+
+
+# ---------------------------------------------------------------- months, holidays, years
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("In December, the miner changed its fiscal year.", "2022-12"),  # ten months back, not ahead
+        ("In January, the board hired a new chief.", "2023-01"),
+        ("The regulator gave the buyer until November to reply.", "2023-11"),  # next month
+    ],
+)
+def test_bare_month_in_a_past_clause(text: str, value: str) -> None:
+    assert found(text, "2023-10-27")[0].value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "tense", "value"),
+    [
+        ("The boy was rescued on Thanksgiving Day.", "2000-01-07", "past", "1999-11-25"),
+        ("Voters go to the polls on Election Day.", "2024-10-20", "future", "2024-11-05"),
+        ("The talks resume after Easter.", "2024-02-01", "future", "2024-03-31"),
+        ("The shop shut on Good Friday.", "2025-05-01", "past", "2025-04-18"),
+        ("Parades marked Labor Day 1998.", "2001-01-01", "past", "1998-09-07"),
+    ],
+)
+def test_moving_holidays(text: str, dct: str, tense: str, value: str) -> None:
+    (t,) = found(text, dct, tense)
+    assert (t.type, t.value) == ("DATE", value)
+
+
+def test_holiday_calendar() -> None:
+    assert [easter(y) for y in (2000, 2024, 2025)] == [date(2000, 4, 23), date(2024, 3, 31), date(2025, 4, 20)]
+    assert nth_weekday(2024, 5, 1, -1) == date(2024, 5, 27)  # last Monday of May
+    assert nth_weekday(2024, 11, 2, 1, 2) == date(2024, 11, 5)  # Tuesday after the first Monday
+    assert found("They sailed to Easter Island.", "2025-05-01") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Prices peaked in January nineteen ninety-seven.", "1997-01"),
+        ("Oil fell in the winter of nineteen ninety-four.", "1994-WI"),
+    ],
+)
+def test_spoken_years_after_months_and_seasons(text: str, value: str) -> None:
+    (t,) = found(text, "1998-02-27")
+    assert t.value == value
+
+
+# ---------------------------------------------------------------- durations
+
+
+@pytest.mark.parametrize(
+    ("count", "unit", "value"),
+    [
+        (5.5, "TH", "PT5H30M"),
+        (0.5, "TH", "PT30M"),
+        (1.5, "D", "P1DT12H"),
+        (2.5, "TM", "PT2M30S"),
+        (2.5, "Y", "P2Y6M"),
+        (3.0, "D", "P3D"),
+    ],
+)
+def test_fractional_durations_use_the_next_smaller_unit(count: float, unit: str, value: str) -> None:
+    assert cal_duration(count, unit) == value
+
+
+def test_fractional_hours_in_text() -> None:
+    assert pairs("The envoy spent 5 1/2 hours in the capital.", "2025-05-10") == [("5 1/2 hours", "PT5H30M")]
