@@ -200,3 +200,12 @@ def test_fractional_durations_use_the_next_smaller_unit(count: float, unit: str,
 
 def test_fractional_hours_in_text() -> None:
     assert pairs("The envoy spent 5 1/2 hours in the capital.", "2025-05-10") == [("5 1/2 hours", "PT5H30M")]
+
+
+@pytest.mark.parametrize(
+    ("tense", "value"),
+    [("past", "2023-SU"), ("none", "2023-SU"), ("future", "2024-SU")],
+)
+def test_this_season_out_of_season_follows_the_tense(tense: str, value: str) -> None:
+    (t,) = found("Exports slumped this summer.", "2023-11-02", tense)
+    assert t.value == value

@@ -18,6 +18,17 @@ def _words(name: str) -> set[str]:
     return set(load("event_triggers")["status"][name])
 
 
+MEASURES = ("tariff", "export_control", "sanction")
+
+
+def _conditional(verb: Token) -> bool:
+    """The clause carries an 'unless …' / 'if …' condition."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)
+        for c in verb.children
+    )
+
+
 def clause_tense(verb: Token) -> str:
     """past | present | future | none, from the verb and its auxiliaries."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -61,6 +72,8 @@ def status_of(trigger: Token, event_type: str, when: Timex | None, dct: str | No
         words = {trigger.lower_, trigger.lemma_.lower()}
     if words & _words("threatened") and event_type not in ("statement",):
         return "threatened"
+    if event_type in MEASURES and tense == "future" and _conditional(gov):
+        return "threatened"  # "will raise tariffs to 40% unless the EU agrees"
     if words & _words("cancelled") and event_type in ("tariff", "export_control", "sanction"):
         return "cancelled"
     if words & _words("suspended") and event_type in ("tariff", "export_control", "sanction"):

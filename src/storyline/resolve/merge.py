@@ -14,6 +14,7 @@ not copies of each other.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -59,6 +60,8 @@ def pair_score(a: Event, b: Event, ctx: Context) -> int:
     if _contains(a, b) or _contains(b, a):
         score += 1  # one report's dates lie within the other's
     if a.type in ("tariff", "purchase_commitment", "market_move"):
+        if (a.attributes.get("rate") is None) != (b.attributes.get("rate") is None) and a.type == "tariff":
+            return 0  # "the lower tariff took effect" cannot tell which rate it is about
         score += _numbers_agree(a, b)
     return score
 
@@ -78,6 +81,42 @@ def _contains(a: Event, b: Event) -> bool:
     return bool(a.start and b.start and a.start <= b.start and (b.end or b.start) <= (a.end or a.start))
 
 
+TRAIT_KEYS = ("imposer", "target", "rate", "commodity", "instrument")
+
+
+def _traits(e: Event) -> dict[str, set[object]]:
+    out: dict[str, set[object]] = {k: {e.attributes[k]} for k in TRAIT_KEYS if e.attributes.get(k) is not None}
+    if e.location:
+        out["place"] = _places(e)
+    return out
+
+
+def _conflict(a: dict[str, set[object]], b: dict[str, set[object]]) -> bool:
+    return any(key in b and not (values & b[key]) for key, values in a.items())
+
+
+MEASURE_DAYS = 45
+
+
+def _measured(e: Event) -> bool:
+    """A tariff with a rate: its numbers identify it even when reports date it differently
+    (the day it was threatened, the day it takes effect)."""
+    return e.type == "tariff" and e.attributes.get("rate") is not None
+
+
+def _horizon(e: Event) -> str:
+    end = e.end or e.start or ""
+    if _measured(e) and end:
+        return (dt.date.fromisoformat(end) + dt.timedelta(days=MEASURE_DAYS)).isoformat()
+    return end
+
+
+def _near(a: Event, b: Event) -> bool:
+    if _measured(a) and _measured(b):
+        return bool(a.start and b.start and a.start <= _horizon(b) and b.start <= _horizon(a))
+    return _overlap(a, b)
+
+
 def _overlap(a: Event, b: Event) -> bool:
     return bool(a.start and b.start and a.start <= (b.end or b.start) and b.start <= (a.end or a.start))
 
@@ -85,12 +124,23 @@ def _overlap(a: Event, b: Event) -> bool:
 def clusters(events: Sequence[Event], ctx: Context) -> list[list[Event]]:
     """Connected components of the merge graph, blocked by type and a date sweep."""
     parent = list(range(len(events)))
+    traits = [_traits(e) for e in events]
 
     def root(i: int) -> int:
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
+
+    def union(i: int, j: int) -> None:
+        """Join two clusters unless their members disagree (complete-link on conflicts):
+        chains of pairwise matches never put a 40% and a 10% tariff in one event."""
+        a, b = sorted((root(i), root(j)))
+        if a == b or _conflict(traits[a], traits[b]):
+            return
+        parent[b] = a
+        for key, values in traits[b].items():
+            traits[a].setdefault(key, set()).update(values)
 
     by_type: dict[str, list[int]] = defaultdict(list)
     for i, e in enumerate(events):
@@ -101,11 +151,10 @@ def clusters(events: Sequence[Event], ctx: Context) -> list[list[Event]]:
         active: list[int] = []
         for i in idx:
             ev = events[i]
-            active = [j for j in active if (events[j].end or events[j].start or "") >= (ev.start or "")]
+            active = [j for j in active if _horizon(events[j]) >= (ev.start or "")]
             for j in active:
-                if _overlap(ev, events[j]) and pair_score(ev, events[j], ctx) >= MERGE_SCORE:
-                    a, b = sorted((root(i), root(j)))
-                    parent[b] = a
+                if _near(ev, events[j]) and pair_score(ev, events[j], ctx) >= MERGE_SCORE:
+                    union(i, j)
             active.append(i)
     groups: dict[int, list[Event]] = defaultdict(list)
     for i, e in enumerate(events):

@@ -73,7 +73,7 @@ def _season_rel(anchor: date, code: str, n: int, tense: str = "none") -> cal.Int
     current = [s for s in years if s.lo <= anchor <= s.hi]
     if current:
         return current[0]
-    if tense == "past":
+    if tense in ("past", "none"):  # news leans to the past when the clause does not say
         return [s for s in years if s.hi < anchor][-1]
     return next(s for s in years if s.lo > anchor)
 

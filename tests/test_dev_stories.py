@@ -1,0 +1,64 @@
+"""Score storyline on our second development set: invented ceasefire and EU–Japan trade stories.
+
+The articles in tests/fixtures/stories/{ceasefire,eu_trade} and their gold file are our own
+writing (no seed text); the scorer is ../shared/tools/score_timeline.py, so this test skips
+when ../shared is absent.  Run with ``-s`` to read the verbose report line by line.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import storyline
+
+pytestmark = pytest.mark.slow
+
+STORIES = Path(__file__).resolve().parent / "fixtures" / "stories"
+
+# Floors at what storyline honestly reaches on this set today (not targets): raise them as
+# the general rules improve.  Most misses are listed in the gold notes (no exchange/vote/
+# protest event type, undated articles dated from the wrong story, relative dates).
+FLOORS = {"doc_dates": 7, "events": 14, "event_exact_start": 8, "series_points": 3, "quotes": 18,
+          "entities": 7, "cleaning": 20, "flags": 2}  # fmt: skip
+MAX_FRAGMENTATION = 1.3
+
+
+def _scorer(shared: Path) -> Any:
+    spec = importlib.util.spec_from_file_location("score_timeline", shared / "tools" / "score_timeline.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def dev_kb(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    db = tmp_path_factory.mktemp("dev") / "dev.db"
+    with storyline.open(db) as store:
+        report = store.ingest([str(STORIES / "ceasefire"), str(STORIES / "eu_trade")])
+        assert len(report.added) == 11 and not report.failed
+        return json.loads(store.export("json"))
+
+
+def test_dev_stories_score(dev_kb: dict[str, Any], shared: Path) -> None:
+    scorer = _scorer(shared)
+    gold = json.loads((STORIES / "gold.json").read_text())
+    result = scorer.score(scorer.KB(dev_kb), gold, verbose=True)
+    print("dev stories score:", result)
+    for key, floor in FLOORS.items():
+        assert result[key][0] >= floor, (key, result[key])
+    assert result["fragmentation"] is not None
+    assert result["fragmentation"] <= MAX_FRAGMENTATION
+
+
+def test_gold_names_only_our_files(dev_kb: dict[str, Any]) -> None:
+    """The gold file describes exactly the articles ingested (no stale or missing entries)."""
+    gold = json.loads((STORIES / "gold.json").read_text())
+    files = {p.name for folder in ("ceasefire", "eu_trade") for p in (STORIES / folder).glob("*.txt")}
+    assert {d["file"] for d in gold["documents"]} == files
+    assert {Path(d["path"]).name for d in dev_kb["documents"]} == files
