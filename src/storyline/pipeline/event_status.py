@@ -70,23 +70,30 @@ def status_of(trigger: Token, event_type: str, when: Timex | None, dct: str | No
     if in_temporal_pp(trigger) and trigger.head.lower_ != "before" and trigger.head.head.lower_ not in ("ahead", "prior"):
         tense = "past"  # "after a video call", "following the talks", "since the summit"
         words = {trigger.lower_, trigger.lemma_.lower()}
-    if words & _words("threatened") and event_type not in ("statement",):
+    if words & _words("threatened") and event_type != "statement":
         return "threatened"
-    if event_type in MEASURES and tense == "future" and _conditional(gov):
-        return "threatened"  # "will raise tariffs to 40% unless the EU agrees"
-    if words & _words("cancelled") and event_type in ("tariff", "export_control", "sanction"):
-        return "cancelled"
-    if words & _words("suspended") and event_type in ("tariff", "export_control", "sanction"):
-        return "suspended"
+    measure = _measure_status(words, tense, gov) if event_type in MEASURES else None
+    if measure is not None:
+        return measure
     if tense == "future" or words & _words("planned"):
         return _planned_unless_past(when, dct)
-    if event_type in ("tariff", "export_control", "sanction") and words & _words("in_effect"):
-        return "in_effect" if tense != "future" else "planned"
-    if words & _words("announced") and event_type in ("tariff", "export_control", "sanction"):
-        return "announced"
     if tense == "past" or _before(when, dct):
         return "occurred"
     return "unknown"
+
+
+def _measure_status(words: set[str], tense: str, gov: Token) -> str | None:
+    """Tariffs, sanctions and controls: threatened, cancelled, suspended, in effect, announced."""
+    if tense == "future" and _conditional(gov):
+        return "threatened"  # "will raise tariffs to 40% unless the EU agrees"
+    for status in ("cancelled", "suspended"):
+        if words & _words(status):
+            return status
+    if tense == "future" or words & _words("planned"):
+        return None
+    if words & _words("in_effect"):
+        return "in_effect"
+    return "announced" if words & _words("announced") else None
 
 
 def _before(when: Timex | None, dct: str | None) -> bool:

@@ -41,7 +41,7 @@ class Context:
         return self.original.get(doc, doc)
 
 
-def _places(event: Event) -> set[str]:
+def _places(event: Event) -> set[object]:
     """'Geneva, Switzerland' -> {'geneva', 'switzerland'}: either part may be reported."""
     if not event.location:
         return set()
@@ -87,7 +87,7 @@ TRAIT_KEYS = ("imposer", "target", "rate", "commodity", "instrument")
 def _traits(e: Event) -> dict[str, set[object]]:
     out: dict[str, set[object]] = {k: {e.attributes[k]} for k in TRAIT_KEYS if e.attributes.get(k) is not None}
     if e.location:
-        out["place"] = _places(e)
+        out["place"] = set(_places(e))
     return out
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from datetime import date
+from functools import lru_cache
 
 from ..records import Timex
 from .norm import Ctx, Norm
@@ -93,7 +94,9 @@ def extract(text: str, dct: date | str | None, tense_of: TenseOf | None = None) 
     return normalise_hits(hits, parse_dct(dct), tenses)
 
 
+@lru_cache(maxsize=4096)
 def _whole(text: str) -> Hit | None:
+    """The longest expression in ``text`` (cached: re-dating resolves the same texts often)."""
     hits = scan(text)
     if not hits:
         return None
