@@ -251,16 +251,20 @@ def _real_event(rng: random.Random, i: int, people: Sequence[str], countries: Se
     if kind == "tariff":
         a, b = rng.sample(countries, 2)
         attrs = {"imposer": a, "target": b, "rate": float(rng.choice((10, 20, 25, 30, 50, 145)))}
-    location = rng.choice(CITIES) if kind in ("meeting", "visit", "agreement") else None
+    cities = CITIES if len(people) <= 400 else [f"City{k}" for k in range(len(people) // 7)]
+    location = rng.choice(cities) if kind in ("meeting", "visit", "agreement") else None
     return Event(id=f"r{i}", type=kind, summary=kind, start=day.isoformat(), end=day.isoformat(),
                  date_precision="day", status="occurred", participants=who, location=location,
                  attributes=attrs, confidence=0.6)  # fmt: skip
 
 
 def synthetic_events(n: int, seed: int = 7) -> tuple[list[Event], merge_mod.Context, int]:
-    """n mentions of about n/3 real events over two years, from n/5 documents."""
+    """n mentions of about n/3 real events over two years, from n/5 documents.
+
+    A store ten times larger holds more stories, not ten times more news about the same
+    people: the pools of people and places grow with n (countries stay 40)."""
     rng = random.Random(seed)
-    people = [f"person:p{i}" for i in range(400)]
+    people = [f"person:p{i}" for i in range(max(400, n // 25))]
     countries = [f"country:C{i}" for i in range(40)]
     docs = [f"d{i}" for i in range(max(n // 5, 1))]
     out: list[Event] = []
@@ -296,7 +300,7 @@ def counted_merge(events: Sequence[Event], ctx: merge_mod.Context) -> tuple[floa
 
 
 def report_merge(sizes: Iterable[int]) -> None:
-    header("3. merge scaling (synthetic mentions, dates over 2 years)")
+    header("3. merge scaling (synthetic mentions over 2 years; actor and place pools grow with n)")
     results = {}
     for n in sizes:
         events, ctx, real = synthetic_events(n)

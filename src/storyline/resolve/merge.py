@@ -121,8 +121,21 @@ def _overlap(a: Event, b: Event) -> bool:
     return bool(a.start and b.start and a.start <= (b.end or b.start) and b.start <= (a.end or a.start))
 
 
+def block_keys(e: Event, ctx: Context) -> set[str]:
+    """What two mentions must share to be compared at all.  Lossless for ``pair_score``: a
+    pair sharing none of these (only countries and overlapping dates) scores below
+    MERGE_SCORE, so blocking on them keeps merging near-linear without losing a merge."""
+    keys = {f"p:{p}" for p in e.participants if p not in ctx.countries}
+    keys |= {f"l:{place}" for place in _places(e)}
+    a = e.attributes
+    for field in ("imposer", "target", "commodity", "instrument", "buyer"):
+        if a.get(field):
+            keys.add(f"{field}:{a[field]}")
+    return keys
+
+
 def clusters(events: Sequence[Event], ctx: Context) -> list[list[Event]]:
-    """Connected components of the merge graph, blocked by type and a date sweep."""
+    """Connected components of the merge graph, blocked by type, shared keys and a date sweep."""
     parent = list(range(len(events)))
     traits = [_traits(e) for e in events]
 
@@ -148,14 +161,20 @@ def clusters(events: Sequence[Event], ctx: Context) -> list[list[Event]]:
             by_type[e.type].append(i)
     for idx in by_type.values():
         idx.sort(key=lambda i: (events[i].start or "", events[i].end or "", events[i].id))
-        active: list[int] = []
+        active: dict[str, list[int]] = defaultdict(list)
         for i in idx:
             ev = events[i]
-            active = [j for j in active if _horizon(events[j]) >= (ev.start or "")]
-            for j in active:
+            keys = block_keys(ev, ctx)
+            candidates: set[int] = set()
+            for key in keys:
+                alive = [j for j in active[key] if _horizon(events[j]) >= (ev.start or "")]
+                active[key] = alive
+                candidates.update(alive)
+            for j in sorted(candidates):
                 if _near(ev, events[j]) and pair_score(ev, events[j], ctx) >= MERGE_SCORE:
                     union(i, j)
-            active.append(i)
+            for key in keys:
+                active[key].append(i)
     groups: dict[int, list[Event]] = defaultdict(list)
     for i, e in enumerate(events):
         groups[root(i)].append(e)
