@@ -8,6 +8,7 @@ come out as exactly three stories that do not mix, whatever order the files arri
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -43,12 +44,12 @@ def _story_sets(store: Store) -> set[frozenset[str]]:
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     db = tmp_path_factory.mktemp("clusters") / "stories.db"
-    opened = storyline.open(db)
-    report = opened.ingest([str(STORIES / f) for f in FOLDERS])
-    assert len(report.added) == sum(len(_files(f)) for f in FOLDERS) and not report.failed
-    return opened
+    with storyline.open(db) as opened:
+        report = opened.ingest([str(STORIES / f) for f in FOLDERS])
+        assert len(report.added) == sum(len(_files(f)) for f in FOLDERS) and not report.failed
+        yield opened
 
 
 def test_three_stories_that_do_not_mix(store: Store) -> None:
@@ -92,12 +93,30 @@ def test_election_story_has_no_trade_or_truce_events(store: Store) -> None:
     assert not kinds & {"tariff", "agreement", "attack"}, kinds
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
-def test_stories_do_not_depend_on_ingest_order(store: Store, tmp_path: Path, seed: int) -> None:
-    files = [f for folder in FOLDERS for f in _files(folder)]
-    random.Random(seed).shuffle(files)
+@pytest.mark.parametrize(
+    ("seed", "folders"),
+    [(1, ("election", "eu_trade", "ceasefire")), (2, ("eu_trade", "ceasefire", "election")),
+     (3, ("ceasefire", "election", "eu_trade"))],
+)  # fmt: skip
+def test_stories_do_not_depend_on_ingest_order(store: Store, tmp_path: Path, seed: int,
+                                               folders: tuple[str, ...]) -> None:  # fmt: skip
+    files = []
+    for folder in folders:  # folders in another order, the files of each shuffled
+        batch = _files(folder)
+        random.Random(seed).shuffle(batch)
+        files += batch
     with storyline.open(tmp_path / f"order{seed}.db") as other:
         for f in files:  # one article at a time: every ingest rebuilds the stories
             other.ingest([str(f)])
         assert _story_sets(other) == _story_sets(store), [f.name for f in files]
         assert sorted(s.title for s in other.stories()) == sorted(s.title for s in store.stories())
+
+
+def test_two_steel_disputes_of_one_bloc_stay_apart(tmp_path: Path) -> None:
+    """EU–Japan talks and the shipped EU–US steel sample share the bloc, steel and tariffs."""
+    samples = Path(storyline.__file__).parent / "samples"
+    with storyline.open(tmp_path / "steel.db") as other:
+        other.ingest([str(STORIES / "eu_trade"), str(samples)])
+        folders = {d.id: Path(d.path).parent.name for d in other.documents()}
+        got = sorted(sorted({folders[d] for d in s.documents}) for s in other.stories())
+    assert got == [["eu_trade"], ["samples"]]

@@ -5,6 +5,8 @@ planned · threatened · announced · occurred · in_effect · suspended · canc
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
 from ..records import Timex
@@ -14,8 +16,9 @@ from .lexicon import load
 FUTURE_AUX = {"will", "'ll", "shall", "would"}
 
 
-def _words(name: str) -> set[str]:
-    return set(load("event_triggers")["status"][name])
+@cache
+def _words(name: str) -> frozenset[str]:
+    return frozenset(load("event_triggers")["status"][name])
 
 
 MEASURES = ("tariff", "export_control", "sanction")

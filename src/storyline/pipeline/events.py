@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -104,8 +105,13 @@ def _purpose_only(tok: Token) -> bool:
         return False
     if not any(c.lower_ == "to" for c in tok.children):
         return False
-    planners = set(_lexicon()["status"]["planned"]) | {"agree", "agreed", "decide", "vow", "pledge"}
+    planners = _planners()
     return tok.head.lemma_.lower() not in planners and tok.head.lower_ not in planners
+
+
+@cache
+def _planners() -> frozenset[str]:
+    return frozenset(_lexicon()["status"]["planned"]) | {"agree", "agreed", "decide", "vow", "pledge"}
 
 
 def triggers(sent: Span) -> list[Trigger]:
@@ -113,26 +119,30 @@ def triggers(sent: Span) -> list[Trigger]:
     quoted = _quoted(sent.doc)
     out = []
     for tok in sent:
-        if any(lo <= tok.idx < hi for lo, hi in quoted) or _negated(tok):
+        entry = _entry(tok, lex)
+        if not entry or any(lo <= tok.idx < hi for lo, hi in quoted) or _negated(tok):
             continue
-        lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB":
-            entry = lex["verb"].get(lemma)
-            if entry is None and lemma in lex["speech"]:
-                entry = {"type": "statement"}
-        elif tok.pos_ in ("NOUN", "PROPN"):
-            entry = lex["noun"].get(lemma)
-            if entry and entry.get("plural_only") and tok.tag_ != "NNS":
-                entry = None
-        else:
-            entry = None
-        if not entry or _modifier_only(tok) or _purpose_only(tok) or _described(tok) or _generic_past(tok):
+        if _modifier_only(tok) or _purpose_only(tok) or _described(tok) or _generic_past(tok):
             continue
         needs = entry.get("needs")
         if needs and not set(needs) & _context_words(tok):
             continue
         out.append(Trigger(tok, entry["type"], bool(entry.get("anaphoric"))))
     return out
+
+
+def _entry(tok: Token, lex: dict[str, Any]) -> dict[str, Any] | None:
+    """The lexicon entry a token triggers, by part of speech."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB":
+        entry = lex["verb"].get(lemma)
+        return entry if entry is not None or lemma not in lex["speech"] else {"type": "statement"}
+    if tok.pos_ in ("NOUN", "PROPN"):
+        entry = lex["noun"].get(lemma)
+        if entry and entry.get("plural_only") and tok.tag_ != "NNS":
+            return None
+        return entry
+    return None
 
 
 def group_triggers(found: list[Trigger]) -> list[list[Trigger]]:

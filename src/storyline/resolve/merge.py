@@ -134,51 +134,62 @@ def block_keys(e: Event, ctx: Context) -> set[str]:
     return keys
 
 
-def clusters(events: Sequence[Event], ctx: Context) -> list[list[Event]]:
-    """Connected components of the merge graph, blocked by type, shared keys and a date sweep."""
-    parent = list(range(len(events)))
-    traits = [_traits(e) for e in events]
+class Clusters:
+    """Union-find whose unions refuse to join clusters that disagree (complete-link on
+    conflicts): chains of pairwise matches never put a 40% and a 10% tariff in one event."""
 
-    def root(i: int) -> int:
+    def __init__(self, events: Sequence[Event]) -> None:
+        self.parent = list(range(len(events)))
+        self.traits = [_traits(e) for e in events]
+
+    def root(self, i: int) -> int:
+        parent = self.parent
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
-    def union(i: int, j: int) -> None:
-        """Join two clusters unless their members disagree (complete-link on conflicts):
-        chains of pairwise matches never put a 40% and a 10% tariff in one event."""
-        a, b = sorted((root(i), root(j)))
-        if a == b or _conflict(traits[a], traits[b]):
+    def union(self, i: int, j: int) -> None:
+        a, b = sorted((self.root(i), self.root(j)))
+        if a == b or _conflict(self.traits[a], self.traits[b]):
             return
-        parent[b] = a
-        for key, values in traits[b].items():
-            traits[a].setdefault(key, set()).update(values)
+        self.parent[b] = a
+        for key, values in self.traits[b].items():
+            self.traits[a].setdefault(key, set()).update(values)
 
+
+def clusters(events: Sequence[Event], ctx: Context) -> list[list[Event]]:
+    """Connected components of the merge graph, blocked by type, shared keys and a date sweep."""
+    found = Clusters(events)
     by_type: dict[str, list[int]] = defaultdict(list)
     for i, e in enumerate(events):
         if e.start:
             by_type[e.type].append(i)
     for idx in by_type.values():
         idx.sort(key=lambda i: (events[i].start or "", events[i].end or "", events[i].id))
-        active: dict[str, list[int]] = defaultdict(list)
-        for i in idx:
-            ev = events[i]
-            keys = block_keys(ev, ctx)
-            candidates: set[int] = set()
-            for key in keys:
-                alive = [j for j in active[key] if _horizon(events[j]) >= (ev.start or "")]
-                active[key] = alive
-                candidates.update(alive)
-            for j in sorted(candidates):
-                if _near(ev, events[j]) and pair_score(ev, events[j], ctx) >= MERGE_SCORE:
-                    union(i, j)
-            for key in keys:
-                active[key].append(i)
+        _sweep(events, idx, ctx, found)
     groups: dict[int, list[Event]] = defaultdict(list)
     for i, e in enumerate(events):
-        groups[root(i)].append(e)
+        groups[found.root(i)].append(e)
     return sorted(groups.values(), key=lambda g: min(e.id for e in g))
+
+
+def _sweep(events: Sequence[Event], idx: Sequence[int], ctx: Context, found: Clusters) -> None:
+    """Compare each mention with the still-open mentions sharing one of its block keys."""
+    active: dict[str, list[int]] = defaultdict(list)
+    for i in idx:
+        ev = events[i]
+        keys = block_keys(ev, ctx)
+        candidates: set[int] = set()
+        for key in keys:
+            alive = [j for j in active[key] if _horizon(events[j]) >= (ev.start or "")]
+            active[key] = alive
+            candidates.update(alive)
+        for j in sorted(candidates):
+            if _near(ev, events[j]) and pair_score(ev, events[j], ctx) >= MERGE_SCORE:
+                found.union(i, j)
+        for key in keys:
+            active[key].append(i)
 
 
 def _best_dates(group: Sequence[Event], ctx: Context) -> tuple[Event, tuple[str, ...]]:
