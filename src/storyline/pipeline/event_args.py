@@ -159,7 +159,8 @@ def linked_timex(trigger: Token, index: DocIndex) -> Timex | None:
                     best = (score, tx)
                 break
             if depth > 0 and anc.pos_ == "VERB" and anc.i not in heads:
-                break
+                if not (anc.dep_ in ("acl", "relcl") and anc.head.i in heads):
+                    break  # "the talks, scheduled for March 16": a participle of the trigger
             if depth == 3 and anc.lower_ != "during":
                 break
     return best[1] if best else None

@@ -60,9 +60,16 @@ def _quoted(doc: Doc) -> list[tuple[int, int]]:
     return [(q.start, q.end) for q in doc._.storyline_quotes or ()]
 
 
+AVERT = {"avert", "avoid", "prevent", "forestall", "stave", "head", "ward"}
+
+
 def _negated(tok: Token) -> bool:
-    for t in (tok, *args.ancestors_upto(tok, 2)):
+    """'not expect a deal', 'to head off an increase in tariffs': no event is reported."""
+    for t in (tok, *args.ancestors_upto(tok, 3)):
         if any(c.dep_ == "neg" for c in t.children):
+            return True
+        lemma = t.lemma_.lower()
+        if t is not tok and lemma in AVERT and (lemma not in ("stave", "head", "ward") or any(c.dep_ == "prt" for c in t.children)):
             return True
     return False
 
@@ -76,6 +83,9 @@ def _modifier_only(tok: Token) -> bool:
     return tok.dep_ == "compound" and tok.head.lemma_.lower() not in EVENT_HEADS
 
 
+COMMIT_WORDS = frozenset({"agree", "agreed", "decide", "vow", "pledge", "pledged", "commit", "committed",
+                          "promise", "promised", "undertake", "commitment", "commitments", "target",
+                          "targets", "deal", "track"})  # fmt: skip
 COPULAS = {"be", "remain", "seem", "appear", "look", "stay", "become"}
 
 
@@ -111,7 +121,7 @@ def _purpose_only(tok: Token) -> bool:
 
 @cache
 def _planners() -> frozenset[str]:
-    return frozenset(_lexicon()["status"]["planned"]) | {"agree", "agreed", "decide", "vow", "pledge"}
+    return frozenset(_lexicon()["status"]["planned"]) | COMMIT_WORDS
 
 
 def triggers(sent: Span) -> list[Trigger]:
@@ -333,6 +343,10 @@ def _event(
         people += [m for m in found if m.key not in {p.key for p in people}]
     if etype in ("tariff", "sanction", "export_control") and not people:
         return None  # "the steep tariffs were not sustainable": a reference, not an event
+    if etype == "purchase_commitment":
+        if not (_committed(head) or (when is not None and when.mod == "BEFORE")):
+            return None  # "the EU imported 4.5 million tonnes last year": trade data, no commitment
+        status = "planned" if status == "planned" else "in_effect"  # a standing commitment
     if etype == "statement" and (dated_by != "text" or not people):
         return None
     if args.in_temporal_pp(head) and dated_by != "text" and (not people or args.since_or_before(head)):
@@ -347,7 +361,7 @@ def _event(
     if dated_by != "text" and not location and etype not in measures and all(_is_country(m) for m in people):
         return None  # "China agreed to talks": no date, no place, no person — too vague to list
     attrs["dated_by"] = dated_by
-    start, end, precision = _dates(when, etype, attrs)
+    start, end, precision = _dates(when, etype, attrs, dct)
     return Event(
         id=f"{doc._.storyline_doc_id}:e{head.idx}", type=etype,
         summary=render(etype, [m.name or m.text for m in people], location, attrs, status),
@@ -373,11 +387,11 @@ def _attributes(
     return {}
 
 
-def _dates(when: Timex | None, etype: str, attrs: dict[str, Any]) -> tuple[str | None, str | None, str]:
+def _dates(when: Timex | None, etype: str, attrs: dict[str, Any], dct: str | None) -> tuple[str | None, str | None, str]:
     if when is None or when.lo is None:
         return None, None, "unknown"
-    if etype == "purchase_commitment" and "deadline" in attrs and when.mod in ("END", "BEFORE"):
-        return when.lo, when.hi, when.precision
+    if etype == "purchase_commitment" and "deadline" in attrs and dct and dct <= attrs["deadline"]:
+        return dct, attrs["deadline"], "day"  # committed as of the report, due by the deadline
     return when.lo, when.hi or when.lo, when.precision
 
 
@@ -391,6 +405,13 @@ def _confidence(dated_by: str, people: list[Mention], location: str | None) -> f
 NO_PLACE = {"tariff", "sanction", "export_control", "purchase_commitment", "market_move"}
 NEW_EVENT = {"next", "new", "another", "further", "upcoming", "second", "third", "fresh", "latest"}
 GENERIC_NOUNS = {"discussion", "conversation", "talk", "talks", "consultation", "negotiation", "engagement", "meeting"}
+
+
+def _committed(tok: Token) -> bool:
+    """A purchase that someone commits to: 'pledged to buy', 'will purchase', 'purchase targets'."""
+    words = {t.lemma_.lower() for t in (tok, *args.ancestors_upto(tok, 6))}
+    words |= {c.lemma_.lower() for t in (tok, tok.head) for c in t.children}
+    return bool(words & COMMIT_WORDS) or clause_tense(args.governor(tok)) == "future"
 
 
 def _is_country(m: Mention) -> bool:
