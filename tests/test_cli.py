@@ -129,3 +129,11 @@ def test_demo_prints_a_dated_timeline(capsys: pytest.CaptureFixture[str], tmp_pa
         for src in event["sources"]:
             doc = next(d for d in kb["documents"] if d["id"] == src["doc"])
             assert doc["text"][src["start"] : src["end"]] == src["text"]
+
+
+def test_readme_cli_reference_is_current() -> None:
+    """The README's CLI reference is exactly what the parser and settings say today."""
+    from storyline.cli import reference_markdown
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert reference_markdown() in readme

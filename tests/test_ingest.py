@@ -34,7 +34,7 @@ def _mixed_folder(root: Path) -> Path:
         json.dumps({"id": "a1", "text": GOOD, "published": "2026-02-10", "source": "Wire One"}),
         '{"id": "a2", "text": "unterminated',
         json.dumps({"id": "a3", "text": GOOD.replace("Ottawa", "Toronto").replace("steel", "aluminium"),
-                    "published": "2026-02-11"}),  # fmt: skip
+                    "published": "2026-02-11"}),
     ]
     (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return folder

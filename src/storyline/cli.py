@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from importlib import resources
@@ -248,6 +249,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def reference_markdown() -> str:
+    """The README's CLI reference, generated from the parser and the settings declarations."""
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    lines = ["| command | what it does | example |", "|---|---|---|"]
+    lines += [f"| `{name}` | {summary} | `{example}` |" for name, (summary, example, _) in COMMANDS.items()]
+    lines += ["", "Options of each command (`storyline COMMAND --help` prints the same):", ""]
+    for name in COMMANDS:
+        usage = " ".join(sub.choices[name].format_usage().replace("usage: ", "").split())
+        lines.append(f"- `{usage}`")
+    lines += ["", "Settings (each also an environment variable `STORYLINE_<NAME>`):", "",
+              "| flag | environment | default | meaning |", "|---|---|---|---|"]  # fmt: skip
+    lines += [f"| `{s['flag']}` | `{s['env']}` | `{s['default']}` | {s['help']} |" for s in describe()]
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -262,6 +279,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("storyline: interrupted (committed documents are kept)", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `storyline timeline | head`: the reader left, not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 

@@ -39,8 +39,11 @@ def render(
         parts.append(f"in {location}")
     if etype in ("sanction", "export_control") and a.get("imposer") and a.get("target"):
         parts.append(f"{a['imposer']}→{a['target']}")
-    if etype == "tariff" and a.get("rate") is not None:
-        pair = f"{a.get('imposer', '?')}→{a.get('target') or 'all'}"
+    if etype == "tariff" and a.get("rate") is not None and not a.get("imposer"):
+        target = f" on {a['target']}" if a.get("target") else ""
+        parts.append(f"at {float(a['rate']):g}%{target}")
+    elif etype == "tariff" and a.get("rate") is not None:
+        pair = f"{a['imposer']}→{a.get('target') or 'all'}"
         prev = f" (from {float(a['previous_rate']):g}%)" if a.get("previous_rate") is not None else ""
         parts.append(f"{pair} at {float(a['rate']):g}%{prev}")
     if etype == "purchase_commitment" and a.get("quantity") is not None:

@@ -158,9 +158,9 @@ def linked_timex(trigger: Token, index: DocIndex) -> Timex | None:
                 if best is None or score < best[0]:
                     best = (score, tx)
                 break
-            if depth > 0 and anc.pos_ == "VERB" and anc.i not in heads:
-                if not (anc.dep_ in ("acl", "relcl") and anc.head.i in heads):
-                    break  # "the talks, scheduled for March 16": a participle of the trigger
+            participle = anc.dep_ in ("acl", "relcl") and anc.head.i in heads  # "talks, scheduled for"
+            if depth > 0 and anc.pos_ == "VERB" and anc.i not in heads and not participle:
+                break
             if depth == 3 and anc.lower_ != "during":
                 break
     return best[1] if best else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from ..records import Article, Entity, Event
 from .timeline import importance
@@ -30,22 +31,18 @@ def names_of(e: Event, entities: dict[str, Entity]) -> str:
 
 
 def text_lines(events: Sequence[Event], entities: Sequence[Entity]) -> list[str]:
-    ents = {e.id: e for e in entities}
-    out = []
-    for e in events:
-        who = names_of(e, ents)
-        where = f" @ {e.location}" if e.location else ""
-        out.append(
-            f"{date_label(e):<22} {e.status:<10} {e.type:<19} {e.summary}"
-            f"{' | ' + who if who else ''}{where}  [{importance(e)} src]"
-        )
-    return out
+    """One line per event: date, status, type, summary (actors and place), sources."""
+    del entities  # the summary already names the actors
+    return [
+        f"{date_label(e):<22} {e.status:<10} {e.type:<19} {e.summary}  [{importance(e)} src]"
+        for e in events
+    ]
 
 
 def markdown(events: Sequence[Event], entities: Sequence[Entity], docs: Sequence[Article]) -> str:
     """A readable report: one bullet per event, sources as numbered footnotes."""
     ents = {e.id: e for e in entities}
-    titles = {d.id: (d.title or d.source or d.path) for d in docs}
+    titles = {d.id: (d.title or d.source or Path(d.path).name) for d in docs}
     dates = {d.id: d.published for d in docs}
     lines = ["# Timeline", ""]
     notes: list[str] = []

@@ -228,6 +228,8 @@ def _history(group: Sequence[Event], ctx: Context) -> tuple[StatusChange, ...]:
 
 
 def _latest_status(history: Sequence[StatusChange]) -> str:
+    """The status the latest report gives (a report that says nothing about it is skipped)."""
+    history = [h for h in history if h.status != "unknown"] or list(history)
     if not history:
         return "unknown"
     last_date = history[-1].date or ""
