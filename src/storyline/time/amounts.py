@@ -11,7 +11,7 @@ from .norm import Ctx, Norm, date_norm
 from .patterns import _MONEY_BEFORE
 from .relative import _APPROX, _POD, shift
 
-_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+_ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
             "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W"}
 
 

@@ -30,6 +30,7 @@ class Lexicon:
     present_ref: tuple[str, ...]
     past_ref: tuple[str, ...]
     future_ref: tuple[str, ...]
+    day_only_parts: frozenset[str]
 
     def month(self, word: str) -> int:
         return self.months[word.lower().rstrip(".")]
@@ -71,6 +72,7 @@ def lexicon() -> Lexicon:
         present_ref=tuple(raw["present_ref"]),
         past_ref=tuple(raw["past_ref"]),
         future_ref=tuple(raw["future_ref"]),
+        day_only_parts=frozenset(str(w).lower() for w in raw["day_only_parts"]),
     )
 
 

@@ -50,7 +50,7 @@ def _pieces() -> dict[str, str]:
         "POD": r"(?i:morning|afternoon|evening|night)",
         "SEASON": r"(?i:spring|summer|fall|autumn|winter)",
         "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)",
-        "APPROX": r"(?i:more\s+than|less\s+than|at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than)",
+        "APPROX": r"(?i:more\s+than|less\s+than|at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than|nearly|almost|up\s+to)",
         "AGO_APPROX": r"(?i:more\s+than|less\s+than|at\s+least|almost|nearly|about|roughly|approximately|around|some|(?:just|well)\s+(?:over|under))",
     }
 
@@ -87,7 +87,7 @@ def _rules() -> list[tuple[str, str]]:
         ("refs_future", r"(?<![\w-])(?i:" + alternation(lex.future_ref) + r")(?![\w-])"),
         ("plural", r"(?:(?P<adj>(?i:recent|the\s+past|the\s+last|the\s+next|the\s+early|the\s+coming|coming|the))\s+)?(?P<unit>(?i:years|months|weeks|days|decades|centuries|hours|minutes|quarters))(?![\w-])"),
         ("set", rf"(?i:every|each|per)\s+(?:(?i:other)\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT}|{WD}|{M}|{p['POD']}|{p['SEASON']}|(?i:weekend))(?!\w)"),
-        ("set_adv", r"(?<![\w-])(?P<w>(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|twice\s+a\s+(?:day|week|month|year)|once\s+a\s+(?:day|week|month|year)))(?![\w-])"),
+        ("set_adv", r"(?<![\w-])(?P<w>(?i:daily|weekly|monthly|yearly|hourly|nightly|biweekly|twice\s+a\s+(?:day|week|month|year)|once\s+a\s+(?:day|week|month|year)))(?![\w-])"),
         ("dayref", r"(?<![\w-])(?P<w>(?i:today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow))(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?(?![\w-])"),
         ("pod", r"(?<![\w-])(?P<w>(?i:this|last|tomorrow|yesterday))\s+(?P<pod>(?i:morning|afternoon|evening|night))(?!\w)"),
         ("weekday", rf"(?:(?P<dir>(?i:last|next|this|coming|past))\s+)?(?P<wd>{WD})(?:\s+(?P<pod>{p['POD']}))?"),

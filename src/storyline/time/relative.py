@@ -216,7 +216,7 @@ def weekday(m: re.Match[str], ctx: Ctx) -> Norm | None:
         day = cal.weekday_near(ctx.anchor, number, ctx.tense)
     extra = {"weekday": str(number)}
     pod = (m.group("pod") or "").lower()
-    if pod:
+    if pod and pod not in lexicon().day_only_parts:  # 'Friday night' is that Friday's date
         return Norm("TIME", f"{day.isoformat()}T{_POD[pod]}", cal.day_iv(day), rel="full", extra=extra)
     return Norm("DATE", day.isoformat(), cal.day_iv(day), rel="full", extra=extra)
 
