@@ -299,7 +299,22 @@ def find(doc: Doc, dictionary: ActorDictionary | None = None) -> list[Mention]:
             _finish_person(doc, c, dictionary)
         else:
             _key_other(doc, c, dictionary)
+    _absorb_short_orgs(cands)
     return [_mention(doc, c) for c in cands if c.key]
+
+
+def _absorb_short_orgs(cands: list[_Cand]) -> None:
+    """'the Commission' after 'the European Commission': a short name that ends exactly one
+    longer organisation named in the same document is that organisation."""
+    full = {c.key: c for c in cands if c.key and c.label == "ORG" and c.name and len(c.name.split()) > 1}
+    for c in cands:
+        if c.label != "ORG" or not c.name or c.key in full:
+            continue
+        words = c.name.split()
+        owners = {k for k, f in full.items() if f.name.split()[-len(words):] == words}
+        if len(owners) == 1:
+            owner = full[owners.pop()]
+            c.key, c.name, c.country = owner.key, owner.name, owner.country
 
 
 def set_annotations(doc: Doc, mentions: Sequence[Mention]) -> None:

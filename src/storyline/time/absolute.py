@@ -140,7 +140,8 @@ def decade(m: re.Match[str], ctx: Ctx) -> Norm | None:
     else:
         dec = int(raw) // 10
     mod = {"early": "START", "mid": "MID", "late": "END"}.get((m.group("pm") or "").lower())
-    return date_norm(cal.decade_iv(dec), None, mod)
+    iv = cal.decade_iv(dec)  # '199X': TimeBank and AQUAINT mark a bare 'the 1990s' so
+    return date_norm(cal.Interval(iv.value + "X", iv.lo, iv.hi, iv.precision), None, mod)
 
 
 def century(m: re.Match[str], ctx: Ctx) -> Norm | None:

@@ -8,7 +8,6 @@ from datetime import timedelta
 from . import calendar as cal
 from .lexicon import lexicon, parse_number
 from .norm import Ctx, Norm, date_norm
-from .patterns import _MONEY_BEFORE
 from .relative import _APPROX, _POD, shift
 
 _ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
@@ -16,14 +15,10 @@ _ADVERBS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "yearly": "P1Y",
 
 
 def duration(m: re.Match[str], ctx: Ctx) -> Norm | None:
-    """'three years', 'the past 18 months', 'a five-year plan', '$3 million a year' (a SET)."""
+    """'three years', 'the past 18 months', 'a five-year plan' (rates are not found at all)."""
     code, _ = lexicon().unit(m.group("unit"))
     num = m.group("num")
     count = parse_number(num)
-    text = m.string
-    if num.lower() in ("a", "an") and not m.group("the") and not m.group("adj") \
-            and _MONEY_BEFORE.search(text[max(0, m.start() - 60) : m.start()]):
-        return Norm("SET", cal_duration(1, code))
     value = cal_duration(count, code)
     adj = (m.group("adj") or "").lower()
     approx = m.group("approx")

@@ -71,7 +71,7 @@ def _rules() -> list[tuple[str, str]]:
         ("month", rf"(?:(?P<dir>(?i:this|last|next|past|coming))\s+)?(?P<m>{M})(?!\w)(?:,?\s+(?:of\s+)?(?P<y>{Y}|{p['YW']})|\s+(?P<rel>this|last|next)\s+year)?"),
         ("year", rf"(?:(?P<pre>(?i:fiscal|calendar|the\s+year|the\s+fiscal\s+year|fiscal\s+year|FY))\s*)?(?P<y>{Y})"),
         ("year_words", r"(?i:(?:the\s+year\s+)?nineteen[\s-](?P<t>ninety|eighty|seventy|sixty|fifty|forty|thirty|twenty|ten)(?:[\s-](?P<u>one|two|three|four|five|six|seven|eight|nine))?|the\s+year\s+two\s+thousand(?:\s+and\s+(?P<u2>one|two|three|four|five|six|seven|eight|nine|ten))?)"),
-        ("decade", r"(?:the\s+)?(?:(?P<pm>(?i:early|mid|late))[-\s]?)?(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s(?!\w)"),
+        ("decade", r"(?:(?P<the>the)\s+)?(?:(?P<pm>(?i:early|mid|late))[-\s]?)?(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s(?!\w)"),
         ("century", r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+(?i:century)"),
         ("rel_unit", rf"(?:(?P<pre>(?i:earlier|later|early|late))\s+)?(?:(?i:the)\s+)?(?P<dir>(?i:this\s+past|this\s+coming|this|last|next|past|coming|previous|preceding|current|following|same|that))\s+(?:(?i:fiscal|calendar)\s+)?(?P<unit>(?i:week(?:end)?|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)(?![\w-])|{WD}|{M}(?!\w|\s+\d))"),
         ("the_year", r"(?i:the\s+(?P<adj>full\s+|fiscal\s+|calendar\s+|current\s+|current\s+fiscal\s+|latest\s+fiscal\s+|whole\s+|entire\s+)?year)(?![\w-]|\s+(?:ago|earlier|before|after|later|of|that|when|in\s+which)\b|'s)"),
@@ -109,7 +109,13 @@ _DEADLINE = re.compile(r"(?i:\b(?:by|before|until|till|no\s+later\s+than)\s+)$")
 _MAY_CONTEXT = re.compile(r"(?i:\b(?:in|since|until|till|by|of|during|through|from|before|after|early|late|mid|last|next|this|between|and|to)[\s-]+)$")
 _FALL_CONTEXT = re.compile(r"(?i:\b(?:in|since|until|till|by|during|through|before|after|early|late|mid|last|next|this|the)[\s-]+)$")
 _PLURAL_CONTEXT = re.compile(r"(?i:\b(?:for|over|in|within|of|than|after|take|took|takes|taken|last|lasted|spent|spend)\s+)$")
-_MONEY_BEFORE = re.compile(r"(?i:(?:[$£€¥]\s?[\d.,]+(?:\s+(?:million|billion|trillion))?|\d[\d.,]*\s*(?:%|percent|million|billion|times|tons|barrels|units|shares|cents|dollars|euros|yuan)(?:\s+\w+){0,3})\s+)$")
+# An amount before 'a year' / 'a week' makes a rate ('$3 million a year', 'four flights a
+# week', '24 hours a day'), which TimeBank and AQUAINT leave untagged.
+_RATE_BEFORE = re.compile(
+    r"(?i:(?:[$£€¥]\s?[\d.,]+|\b\d[\d.,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|hundred|thousand|dozen|several|many|few)|\btwice|\bthrice)"
+    r"(?:\s*(?:%|percent|million|billion|trillion|thousand))?(?:\s+[a-z][\w-]*){0,3}\s+)$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +170,7 @@ def _accept_plural(text: str, m: re.Match[str]) -> bool:
 
 def _accept_duration(text: str, m: re.Match[str]) -> bool:
     num, unit = m.group("num").lower(), m.group("unit").lower()
-    if num in ("a", "an") and unit == "second":
+    if num in ("a", "an") and (unit == "second" or _is_rate(text, m)):
         return False
     if re.fullmatch(r"(?:1[6-9]|20)\d\d", num):
         return False
@@ -172,6 +178,13 @@ def _accept_duration(text: str, m: re.Match[str]) -> bool:
     if re.match(r"(?:\s|-)old\b", follow):
         return False
     return not (unit in ("quarter", "second") and follow.startswith((" of", "-")))
+
+
+def _is_rate(text: str, m: re.Match[str]) -> bool:
+    """'$3 million a year', 'four flights a week': an amount per unit, not a time."""
+    if m.group("the") or m.group("adj") or m.group("approx") or m.group("pl"):
+        return False
+    return bool(_RATE_BEFORE.search(text[max(0, m.start() - 60) : m.start()]))
 
 
 def _accept_ago(text: str, m: re.Match[str]) -> bool:
@@ -214,6 +227,8 @@ def _trimmed_start(name: str, m: re.Match[str]) -> int:
         return m.start("adj") if groups.get("adj") else m.start("num")
     if name == "quarter" and "-" in m.string[m.end("ord") : m.end()]:
         return m.end("the") + len(m.string[m.end("the") :]) - len(m.string[m.end("the") :].lstrip())
+    if name == "decade":  # 'in the 1990s': the decade alone, as the corpora mark it
+        return m.start("pm") if groups.get("pm") else m.start("dec")
     if name == "yearago" and not groups.get("what"):
         return m.end("the")
     return m.start()
