@@ -116,7 +116,6 @@ def test_deadline_by_the_end_of() -> None:
         ("They meet every week.", "SET", "P1W"),
         ("It is published weekly.", "SET", "P1W"),
         ("Flights leave each Thursday.", "SET", "XXXX-WXX-4"),
-        ("It costs $3 million a year.", "SET", "P1Y"),
         ("Markets are calm now.", "DATE", "PRESENT_REF"),
         ("Prices rose recently.", "DATE", "PAST_REF"),
         ("They will grow in the future.", "DATE", "FUTURE_REF"),

@@ -209,3 +209,107 @@ def test_fractional_hours_in_text() -> None:
 def test_this_season_out_of_season_follows_the_tense(tense: str, value: str) -> None:
     (t,) = found("Exports slumped this summer.", "2023-11-02", tense)
     assert t.value == value
+
+
+# ---------------------------------------------------------------- corpus conventions (round 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "type_", "value"),
+    [
+        ("The ferry capsized Friday night.", "Friday night", "DATE", "2025-05-09"),
+        ("Rescuers reached the hull Saturday morning.", "Saturday morning", "DATE", "2025-05-10"),
+        ("The mayor spoke Thursday evening.", "Thursday evening", "TIME", "2025-05-08TEV"),
+        ("Divers gave up Thursday afternoon.", "Thursday afternoon", "TIME", "2025-05-08TAF"),
+    ],
+)
+def test_weekday_night_and_morning_are_that_day(text: str, span: str, type_: str, value: str) -> None:
+    (t,) = found(text, "2025-05-10")
+    assert (t.text, t.type, t.value, t.lo, t.hi) == (span, type_, value, value[:10], value[:10])
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "mod"),
+    [
+        ("Mills closed across the valley in the 1990s.", "1990s", "199X", None),
+        ("The feud began in the late 1980s.", "late 1980s", "198X", "END"),
+        ("Rents rose in the early 2000s.", "early 2000s", "200X", "START"),
+    ],
+)
+def test_decades_are_marked_without_the_article(text: str, span: str, value: str, mod: str | None) -> None:
+    (t,) = found(text, "2025-05-10")
+    assert (t.text, t.value, t.mod) == (span, value, mod)
+    assert t.lo is not None and t.hi is not None and t.lo[:3] == value[:3] and t.hi[3] == "9"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal is worth $3 million a year to the port.",
+        "The carrier runs four flights a week to the island.",
+        "The pumps move 500 gallons a minute.",
+        "Rooms cost between $40 and $60 a night.",
+        "The mill ships about 9,000 tons a month.",
+    ],
+)
+def test_rates_are_not_time_expressions(text: str) -> None:
+    assert found(text, "2025-05-10") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The strike lasted a week.", "a week", "P1W"),
+        ("Shares fell 3% from a year ago.", "a year ago", "2024"),
+        ("Output doubled in a year.", "a year", "P1Y"),
+    ],
+)
+def test_a_unit_without_an_amount_before_it_is_still_found(text: str, span: str, value: str) -> None:
+    (t,) = found(text, "2025-05-10")
+    assert (t.text, t.value) == (span, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "mod"),
+    [
+        ("The border stayed shut for nearly two years.", "nearly two years", "P2Y", "EQUAL_OR_LESS"),
+        ("The talks ran almost an hour.", "almost an hour", "PT1H", "EQUAL_OR_LESS"),
+        ("Reservists can serve up to 90 days.", "up to 90 days", "P90D", "EQUAL_OR_LESS"),
+    ],
+)
+def test_approximate_durations_keep_the_approximation(text: str, span: str, value: str, mod: str) -> None:
+    (t,) = found(text, "2025-05-10")
+    assert (t.text, t.type, t.value, t.mod) == (span, "DURATION", value, mod)
+
+
+def test_the_weeks_ahead_is_a_span_after_the_dct() -> None:
+    (t,) = found("Lenders may sell more bonds in the weeks ahead.", "2025-05-10", "future")
+    assert (t.text, t.type, t.value, t.lo) == ("the weeks ahead", "DURATION", "PXW", "2025-05-10")
+    assert t.hi is not None and t.hi > "2025-05-10"
+    assert found("Ahead lay the weeks of work.", "2025-05-10") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("By mid-afternoon, the shares had recovered.", "mid-afternoon", "2025-05-10TAF"),
+        ("In London at mid-morning yesterday, gold slipped.", "mid-morning yesterday", "2025-05-09TMO"),
+        ("By mid afternoon the rain had stopped.", "mid afternoon", "2025-05-10TAF"),
+    ],
+)
+def test_mid_part_of_day(text: str, span: str, value: str) -> None:
+    (t,) = found(text, "2025-05-10")
+    assert (t.text, t.type, t.value) == (span, "TIME", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Crews are rotated every six months.", "every six months", "P6M"),
+        ("The panel meets every two weeks.", "every two weeks", "P2W"),
+        ("Each year the fair returns.", "Each year", "P1Y"),
+    ],
+)
+def test_every_n_units_is_a_set(text: str, span: str, value: str) -> None:
+    (t,) = found(text, "2025-05-10")
+    assert (t.text, t.type, t.value) == (span, "SET", value)

@@ -319,13 +319,29 @@ def pronoun_antecedent(tok: Token, index: DocIndex, window: int = 3) -> Mention 
                                                t.dep_ not in ("nsubj", "nsubjpass"), -t.i))  # fmt: skip
         for t in ranked:
             m = index.mention_at[t.i]
-            if m is not None and m.label == "PERSON" and t.dep_ in ("nsubj", "nsubjpass"):
+            if m is not None and m.label == "PERSON" and t.dep_ in ("nsubj", "nsubjpass") and _agrees(tok, m):
                 return m
     for i in range(tok.i - 1, max(sents[0].start, 0) - 1, -1):
         m = index.mention_at[i]
-        if m is not None and m.label == "PERSON":
+        if m is not None and m.label == "PERSON" and _agrees(tok, m):
             return m
     return None
+
+
+FEMALE_TITLES = ("first lady", "mrs", "ms", "madam", "queen", "princess", "duchess", "lady ")
+MALE_TITLES = ("mr", "king", "prince", "duke", "lord ", "sir ")
+
+
+def _agrees(pronoun: Token, m: Mention) -> bool:
+    """'he' is not 'First Lady Melania Trump': titles that mark gender must agree."""
+    before = pronoun.doc.text[max(m.start - 12, 0) : m.start].lower()
+    female = any(t in before for t in FEMALE_TITLES)
+    male = any(f"{t}." in before or f"{t} " in before for t in MALE_TITLES)
+    if pronoun.lower_ in ("he", "him", "his"):
+        return not female
+    if pronoun.lower_ in ("she", "her", "hers"):
+        return not male
+    return True
 
 
 def participants(trigger: Token, index: DocIndex, subject_only: bool = False) -> list[Mention]:

@@ -71,7 +71,7 @@ def plural(m: re.Match[str], ctx: Ctx) -> Norm | None:
     code, _ = lexicon().unit(m.group("unit"))
     adj = re.sub(r"\s+", " ", (m.group("adj") or "").lower())
     value = cal_duration(None, code)
-    if adj in ("coming", "the coming", "the next"):  # 'in the coming weeks': from the DCT on
+    if adj in ("coming", "the coming", "the next") or m.group("ahead"):  # 'in the coming weeks': from the DCT on
         ahead = shift(ctx.anchor, "W" if code.startswith("T") else code, 3)
         return Norm("DURATION", value, cal.Interval(value, ctx.anchor, ahead, "unknown"), rel="full")
     if adj in ("recent", "the past", "the last"):

@@ -40,6 +40,7 @@ RULES: dict[str, Rule] = {
     "yearago": relative.year_ago,
     "dayref": relative.day_ref,
     "pod": relative.day_ref,
+    "mid_pod": relative.mid_pod,
     "weekday": relative.weekday,
     "clock": relative.clock,
     "noon": relative.noon,

@@ -85,10 +85,11 @@ def _rules() -> list[tuple[str, str]]:
         ("refs_present", r"(?<![\w-])(?i:" + alternation(lex.present_ref) + r")(?![\w-])"),
         ("refs_past", r"(?<![\w-])(?i:" + alternation(lex.past_ref) + r")(?![\w-])"),
         ("refs_future", r"(?<![\w-])(?i:" + alternation(lex.future_ref) + r")(?![\w-])"),
-        ("plural", r"(?:(?P<adj>(?i:recent|the\s+past|the\s+last|the\s+next|the\s+early|the\s+coming|coming|the))\s+)?(?P<unit>(?i:years|months|weeks|days|decades|centuries|hours|minutes|quarters))(?![\w-])"),
-        ("set", rf"(?i:every|each|per)\s+(?:(?i:other)\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT}|{WD}|{M}|{p['POD']}|{p['SEASON']}|(?i:weekend))(?!\w)"),
+        ("plural", r"(?:(?P<adj>(?i:recent|the\s+past|the\s+last|the\s+next|the\s+early|the\s+coming|coming|the))\s+)?(?P<unit>(?i:years|months|weeks|days|decades|centuries|hours|minutes|quarters))(?P<ahead>\s+(?i:ahead|to\s+come))?(?![\w-])"),
+        ("set", rf"(?i:every|each|per)\s+(?:(?i:other)\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT}s?|{WD}|{M}|{p['POD']}|{p['SEASON']}|(?i:weekend))(?!\w)"),
         ("set_adv", r"(?<![\w-])(?P<w>(?i:daily|weekly|monthly|yearly|hourly|nightly|biweekly|twice\s+a\s+(?:day|week|month|year)|once\s+a\s+(?:day|week|month|year)))(?![\w-])"),
         ("dayref", r"(?<![\w-])(?P<w>(?i:today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow))(?:\s+(?P<pod>(?i:morning|afternoon|evening|night)))?(?![\w-])"),
+        ("mid_pod", r"(?<![\w-])(?i:mid)[-\s]?(?P<pod>(?i:morning|afternoon))(?:\s+(?P<w>(?i:today|yesterday|tomorrow)))?(?![\w-])"),
         ("pod", r"(?<![\w-])(?P<w>(?i:this|last|tomorrow|yesterday))\s+(?P<pod>(?i:morning|afternoon|evening|night))(?!\w)"),
         ("weekday", rf"(?:(?P<dir>(?i:last|next|this|coming|past))\s+)?(?P<wd>{WD})(?:\s+(?P<pod>{p['POD']}))?"),
         ("clock", rf"(?:(?i:about|around|approximately)\s+)?(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?![\w]))(?:\s+(?:[A-Z]{{2}}T|GMT|UTC)\b)?(?:,?\s+(?:(?P<wd>{WD})|(?P<dw>(?i:today|yesterday|tomorrow))|(?P<m>{M})\s+(?P<d>{DAY})))?"),
@@ -163,6 +164,8 @@ def _accept_season(text: str, m: re.Match[str]) -> bool:
 
 
 def _accept_plural(text: str, m: re.Match[str]) -> bool:
+    if m.group("ahead"):  # 'in the weeks ahead'
+        return True
     if m.group("adj"):
         return m.group("adj").lower() != "the"
     return bool(_PLURAL_CONTEXT.search(_before(text, m.start())))
@@ -252,7 +255,7 @@ def _widen(text: str, hit: Hit) -> Hit:
 
 
 _NO_PREFIX = frozenset({"duration", "plural", "ago", "set", "set_adv", "refs_present", "refs_past",
-                        "refs_future", "clock", "noon", "yearago", "decade", "rel_unit", "pod",
+                        "refs_future", "clock", "noon", "yearago", "decade", "rel_unit", "pod", "mid_pod",
                         "yearend", "half"})
 
 

@@ -205,6 +205,13 @@ def day_ref(m: re.Match[str], ctx: Ctx) -> Norm | None:
     return date_norm(cal.day_iv(day), "full")
 
 
+def mid_pod(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """'mid-afternoon', 'at mid-morning yesterday': that part of the day (the DCT's by default)."""
+    word = (m.group("w") or "today").lower()
+    day = ctx.anchor + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[word])
+    return Norm("TIME", f"{day.isoformat()}T{_POD[m.group('pod').lower()]}", cal.day_iv(day), rel="full")
+
+
 def weekday(m: re.Match[str], ctx: Ctx) -> Norm | None:
     """'Tuesday' resolved by the tense of its clause, 'last Friday', 'Friday morning'."""
     number = lexicon().weekday(m.group("wd"))
