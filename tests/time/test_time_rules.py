@@ -313,3 +313,28 @@ def test_mid_part_of_day(text: str, span: str, value: str) -> None:
 def test_every_n_units_is_a_set(text: str, span: str, value: str) -> None:
     (t,) = found(text, "2025-05-10")
     assert (t.text, t.type, t.value) == (span, "SET", value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dispute matters to today's youth.",
+        "The chip runs many of today's personal computers.",
+        "She wants to train the leaders of tomorrow.",
+    ],
+)
+def test_generic_today_and_tomorrow_are_not_days(text: str) -> None:
+    assert found(text, "2025-05-10") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Today's meeting ended early.", "2025-05-10"),
+        ("Tomorrow's vote is close.", "2025-05-11"),
+        ("Effective as of today, fares rise.", "2025-05-10"),
+    ],
+)
+def test_today_and_tomorrow_of_an_occasion_are_days(text: str, value: str) -> None:
+    (t,) = found(text, "2025-05-10")
+    assert t.value == value

@@ -47,6 +47,8 @@ MIN_DOCS = 50
 # Terms in more documents than this do not propose candidate pairs (they still count in
 # every similarity computed).
 DF_CAP = 100
+# Only each document's heaviest rare terms propose candidates (its names, places, topic words).
+TOP_TERMS = 20
 _WORD = re.compile(r"[a-z][a-z-]{3,}")
 STOP = frozenset(
     """about above after again against along also among another because been before being
@@ -108,16 +110,24 @@ def _unit(vec: Mapping[str, float]) -> dict[str, float]:
     return {t: v / norm for t, v in vec.items()} if norm else {}
 
 
-def candidate_pairs(vecs: Sequence[Mapping[str, float]], df_cap: int = DF_CAP) -> set[tuple[int, int]]:
-    """Index pairs (i < j) of vectors sharing at least one term held by at most ``df_cap``."""
+def candidate_pairs(vecs: Sequence[Mapping[str, float]], df_cap: int = DF_CAP,
+                    top: int = TOP_TERMS) -> set[tuple[int, int]]:  # fmt: skip
+    """Index pairs (i < j) of vectors sharing a term that is among the ``top`` heaviest of
+    one of them and held by at most ``df_cap`` vectors."""
+    df: Counter[str] = Counter(t for vec in vecs for t in vec)
     postings: dict[str, list[int]] = defaultdict(list)
     for i, vec in enumerate(vecs):
-        for term in vec:
+        rare = [t for t in vec if 1 < df[t] <= df_cap]
+        for term in sorted(rare, key=lambda t: (-vec[t], t))[:top]:
             postings[term].append(i)
+    holders: dict[str, list[int]] = defaultdict(list)
+    for i, vec in enumerate(vecs):
+        for term in vec:
+            if term in postings:
+                holders[term].append(i)
     pairs: set[tuple[int, int]] = set()
-    for docs in postings.values():
-        if 1 < len(docs) <= df_cap:
-            pairs.update((a, b) for k, a in enumerate(docs) for b in docs[k + 1 :])
+    for term, keys in postings.items():
+        pairs.update((min(i, j), max(i, j)) for i in keys for j in holders[term] if i != j)
     return pairs
 
 

@@ -31,6 +31,7 @@ class Lexicon:
     past_ref: tuple[str, ...]
     future_ref: tuple[str, ...]
     day_only_parts: frozenset[str]
+    generic_day_nouns: frozenset[str]
 
     def month(self, word: str) -> int:
         return self.months[word.lower().rstrip(".")]
@@ -73,6 +74,7 @@ def lexicon() -> Lexicon:
         past_ref=tuple(raw["past_ref"]),
         future_ref=tuple(raw["future_ref"]),
         day_only_parts=frozenset(str(w).lower() for w in raw["day_only_parts"]),
+        generic_day_nouns=frozenset(str(w).lower() for w in raw["generic_day_nouns"]),
     )
 
 

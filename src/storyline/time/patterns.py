@@ -206,6 +206,17 @@ def _accept_half(text: str, m: re.Match[str]) -> bool:
     return not re.match(r"\s+of\b", text[m.end() : m.end() + 4])
 
 
+def _accept_dayref(text: str, m: re.Match[str]) -> bool:
+    """'today's youth', 'the leaders of tomorrow': generic, not a day."""
+    word = m.group("w").lower()
+    if word not in ("today", "tomorrow") or m.group("pod"):
+        return True
+    if re.search(r"(?i:(?<!\bas)\s+of\s+)$", _before(text, m.start(), 8)):  # not 'as of today'
+        return False
+    after = re.match(r"['’]s\s+([a-z]+)(?:\s+([a-z]+))?", text[m.end() : m.end() + 40])
+    return not (after and lexicon().generic_day_nouns.intersection(after.groups(default="")))
+
+
 def _accept_weekday(text: str, m: re.Match[str]) -> bool:
     return not re.match(r"\s*(?:Times|Journal|Post|Night\s+Live)\b", text[m.end() : m.end() + 14])
 
@@ -218,6 +229,7 @@ _ACCEPT: dict[str, Callable[[str, re.Match[str]], bool]] = {
     "duration": _accept_duration,
     "half": _accept_half,
     "weekday": _accept_weekday,
+    "dayref": _accept_dayref,
 }
 
 
