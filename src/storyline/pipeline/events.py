@@ -355,6 +355,8 @@ def _event(
     if etype not in NO_PLACE:  # a tariff has no venue ("shipments clearing customs in Houston")
         location = next((loc for t in group if (loc := args.location_of(t.token, index))), None)
     attrs = _attributes(etype, group, index, quantities, when)
+    if etype == "tariff" and dated_by != "text" and "rate" not in attrs:
+        return None  # "proceed with the reduced tariff rates": no level, no date — too vague
     if not people and not location and "rate" not in attrs:
         return None  # nothing to anchor a reader: "an important step in negotiations"
     measures = ("tariff", "sanction", "export_control", "purchase_commitment")

@@ -57,8 +57,8 @@ def pair_score(a: Event, b: Event, ctx: Context) -> int:
     shared = set(a.participants) & set(b.participants)
     people = shared - ctx.countries
     score += min(2 * len(people), 4) + (1 if shared & ctx.countries else 0)
-    if _contains(a, b) or _contains(b, a):
-        score += 1  # one report's dates lie within the other's
+    if _contains(a, b) or _contains(b, a) or _mostly_overlap(a, b):
+        score += 1  # one report's dates lie (mostly) within the other's
     if a.type in ("tariff", "purchase_commitment", "market_move"):
         if (a.attributes.get("rate") is None) != (b.attributes.get("rate") is None) and a.type == "tariff":
             return 0  # "the lower tariff took effect" cannot tell which rate it is about
@@ -75,6 +75,16 @@ def _numbers_agree(a: Event, b: Event) -> int:
             continue
         score += 1 if va == vb else VETO
     return score
+
+
+def _mostly_overlap(a: Event, b: Event) -> bool:
+    """The two intervals share at least half of the shorter one."""
+    if not (a.start and b.start):
+        return False
+    a0, a1 = dt.date.fromisoformat(a.start), dt.date.fromisoformat(a.end or a.start)
+    b0, b1 = dt.date.fromisoformat(b.start), dt.date.fromisoformat(b.end or b.start)
+    shared = (min(a1, b1) - max(a0, b0)).days + 1
+    return shared > 0 and 2 * shared >= min((a1 - a0).days, (b1 - b0).days) + 1
 
 
 def _contains(a: Event, b: Event) -> bool:
