@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -24,181 +23,16 @@ from ..time import resolve as resolve_timex
 from . import event_args as args
 from .event_attrs import market_moves, purchase_attributes, tariff_attributes
 from .event_status import clause_tense, status_of
-from .lexicon import load
+from .event_triggers import (
+    COMMIT_WORDS,
+    Trigger,
+    group_triggers,
+    triggers,
+    without_reporting,
+)
 
 COMMUNICATION = {"meeting", "call", "visit", "summit"}
 RECENT_DAYS = 30
-
-
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    token: Token
-    type: str
-    anaphoric: bool = False
-
-
-def _lexicon() -> dict[str, Any]:
-    return load("event_triggers")
-
-
-def _context_words(tok: Token) -> set[str]:
-    """Words near a trigger: its children to depth 3, its head and siblings, the 3 before."""
-    words: set[str] = set()
-    near = [tok.head, *tok.head.children]
-    frontier = list(tok.children)
-    for _ in range(3):
-        near.extend(frontier)
-        frontier = [g for c in frontier for g in c.children]
-    near.extend(tok.doc[max(tok.i - 3, tok.sent.start) : tok.i])
-    for t in near:
-        words.add(t.lower_)
-        words.add(t.lemma_.lower())
-    return words
-
-
-def _quoted(doc: Doc) -> list[tuple[int, int]]:
-    return [(q.start, q.end) for q in doc._.storyline_quotes or ()]
-
-
-AVERT = {"avert", "avoid", "prevent", "forestall", "stave", "head", "ward"}
-
-
-def _negated(tok: Token) -> bool:
-    """'not expect a deal', 'to head off an increase in tariffs': no event is reported."""
-    for t in (tok, *args.ancestors_upto(tok, 3)):
-        if any(c.dep_ == "neg" for c in t.children):
-            return True
-        lemma = t.lemma_.lower()
-        if t is not tok and lemma in AVERT and (lemma not in ("stave", "head", "ward") or any(c.dep_ == "prt" for c in t.children)):
-            return True
-    return False
-
-
-EVENT_HEADS = {"measure", "hike", "increase", "threat", "cut", "rate", "action", "war", "truce", "deal",
-               "plan", "schedule", "itinerary"}
-
-
-def _modifier_only(tok: Token) -> bool:
-    """'export control list', 'summit venue': the trigger only modifies another noun."""
-    return tok.dep_ == "compound" and tok.head.lemma_.lower() not in EVENT_HEADS
-
-
-COMMIT_WORDS = frozenset({"agree", "agreed", "decide", "vow", "pledge", "pledged", "commit", "committed",
-                          "promise", "promised", "undertake", "commitment", "commitments", "target",
-                          "targets", "deal", "track"})  # fmt: skip
-COPULAS = {"be", "remain", "seem", "appear", "look", "stay", "become"}
-
-
-def _described(tok: Token) -> bool:
-    """'the tariffs were not sustainable', 'tariffs remain high': a description, no event."""
-    head = tok.head
-    return (
-        tok.dep_ in ("nsubj", "nsubjpass")
-        and head.lemma_.lower() in COPULAS
-        and any(c.dep_ in ("acomp", "attr", "oprd") for c in head.children)
-    )
-
-
-PAST_SERIES = {"previous", "past", "earlier", "prior", "former", "many", "several", "numerous"}
-
-
-def _generic_past(tok: Token) -> bool:
-    """'previous rounds of talks', 'several deals': a series, not one event."""
-    return tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in PAST_SERIES for c in tok.children)
-
-
-def _purpose_only(tok: Token) -> bool:
-    """'efforts to strike deals': an infinitive of purpose is no event (unless planned)."""
-    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
-        return _purpose_only(tok.head)
-    if tok.pos_ != "VERB" or tok.tag_ != "VB" or tok.dep_ not in ("advcl", "acl", "xcomp"):
-        return False
-    if not any(c.lower_ == "to" for c in tok.children):
-        return False
-    planners = _planners()
-    return tok.head.lemma_.lower() not in planners and tok.head.lower_ not in planners
-
-
-@cache
-def _planners() -> frozenset[str]:
-    return frozenset(_lexicon()["status"]["planned"]) | COMMIT_WORDS
-
-
-def triggers(sent: Span) -> list[Trigger]:
-    lex = _lexicon()
-    quoted = _quoted(sent.doc)
-    out = []
-    for tok in sent:
-        entry = _entry(tok, lex)
-        if not entry or any(lo <= tok.idx < hi for lo, hi in quoted) or _negated(tok):
-            continue
-        if _modifier_only(tok) or _purpose_only(tok) or _described(tok) or _generic_past(tok):
-            continue
-        needs = entry.get("needs")
-        if needs and not set(needs) & _context_words(tok):
-            continue
-        out.append(Trigger(tok, entry["type"], bool(entry.get("anaphoric"))))
-    return out
-
-
-def _entry(tok: Token, lex: dict[str, Any]) -> dict[str, Any] | None:
-    """The lexicon entry a token triggers, by part of speech."""
-    lemma = tok.lemma_.lower()
-    if tok.pos_ == "VERB":
-        entry = lex["verb"].get(lemma)
-        return entry if entry is not None or lemma not in lex["speech"] else {"type": "statement"}
-    if tok.pos_ in ("NOUN", "PROPN"):
-        entry = lex["noun"].get(lemma)
-        if entry and entry.get("plural_only") and tok.tag_ != "NNS":
-            return None
-        return entry
-    return None
-
-
-def group_triggers(found: list[Trigger]) -> list[list[Trigger]]:
-    """Triggers of one type where one governs the other form one event."""
-    groups: list[list[Trigger]] = []
-    for trig in found:
-        for group in groups:
-            if group[0].type == trig.type and _related(group[0].token, trig.token):
-                group.append(trig)
-                break
-        else:
-            groups.append([trig])
-    return groups
-
-
-def _without_reporting(groups: list[list[Trigger]]) -> list[list[Trigger]]:
-    """Drop a statement whose verb reports another event of the same sentence
-    ("Beijing announced new export controls" is the export controls, not a statement)."""
-    others = [g for g in groups if g[0].type != "statement"]
-    kept = []
-    for g in groups:
-        if g[0].type == "statement" and any(
-            g[0].token in args.ancestors_upto(o[0].token, 4) for o in others
-        ):
-            continue
-        kept.append(g)
-    return kept
-
-
-TIME_MARKS = {"since", "after", "before", "until", "when", "while", "once"}
-
-
-def _clause_of(tok: Token) -> Token | None:
-    """The nearest verb above (or at) ``tok`` that opens a 'since/after/before…' clause."""
-    for t in (tok, *args.ancestors_upto(tok, 5)):
-        if any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in t.children):
-            return t
-    return None
-
-
-def _related(a: Token, b: Token) -> bool:
-    if _clause_of(a) is not _clause_of(b):
-        return False  # "the meetings will be the first since X met Y": two events
-    if a.head == b or b.head == a or a.head == b.head:
-        return True
-    return b in args.ancestors_upto(a, 4) or a in args.ancestors_upto(b, 4)
 
 
 # ---------------------------------------------------------------------------- dating
@@ -301,7 +135,7 @@ def find(doc: Doc) -> list[Event]:
     narrative = Narrative({})
     events: list[Event] = []
     for sent_i, sent in enumerate(doc.sents):
-        for group in _without_reporting(group_triggers(triggers(sent))):
+        for group in without_reporting(group_triggers(triggers(sent))):
             event = _event(doc, sent, sent_i, group, index, quantities, narrative, dct)
             if event is None:
                 continue
@@ -315,12 +149,11 @@ def find(doc: Doc) -> list[Event]:
     return events
 
 
-def _event(
-    doc: Doc, sent: Span, sent_i: int, group: list[Trigger], index: args.DocIndex,
-    quantities: list[Any], narrative: Narrative, dct: str | None,
-) -> Event | None:  # fmt: skip
-    head = min(group, key=lambda t: (t.token.pos_ != "VERB", t.token.i)).token
-    etype = group[0].type
+def _timing(
+    head: Token, group: list[Trigger], etype: str, index: args.DocIndex, sent_i: int,
+    narrative: Narrative, dct: str | None,
+) -> tuple[Timex | None, str, str]:  # fmt: skip
+    """(date expression, status, how it was dated: text|narrative|recent|none)."""
     when = next((w for t in group if (w := date_for(t.token, index)) is not None), None)
     if etype == "statement":  # what was said is past; its content's modality is not its own
         status = "occurred" if clause_tense(head) in ("past", "present") else "unknown"
@@ -328,50 +161,79 @@ def _event(
     else:
         when = directed(when, status_of(head, etype, None, dct), dct)  # modality first
         status = status_of(head, etype, when, dct)
-    dated_by = "text" if when is not None else "none"
-    if when is None:
-        when = narrative.recall(status, sent_i)
-        dated_by = "narrative" if when is not None else "none"
-    if when is None and status in ("occurred", "announced", "in_effect") and etype != "statement":
-        when = recent_window(dct)
-        dated_by = "recent" if when is not None else "none"
-    if when is not None and dated_by == "text":
+    if when is not None:
         narrative.remember(status, sent_i, when)
+        return when, status, "text"
+    when = narrative.recall(status, sent_i)
+    if when is not None:
+        return when, status, "narrative"
+    if status in ("occurred", "announced", "in_effect") and etype != "statement":
+        when = recent_window(dct)
+    return when, status, "recent" if when is not None else "none"
+
+
+def _people(group: list[Trigger], index: args.DocIndex, etype: str) -> list[Mention]:
     people: list[Mention] = []
     for t in group:
         found = args.participants(t.token, index, subject_only=etype == "statement")
         people += [m for m in found if m.key not in {p.key for p in people}]
+    return people
+
+
+def _unanchored(etype: str, dated_by: str, people: list[Mention], location: str | None,
+                attrs: dict[str, Any]) -> bool:  # fmt: skip
+    """Too vague to list: nothing a reader could place in time, space or among actors."""
+    if etype == "tariff" and dated_by != "text" and "rate" not in attrs:
+        return True  # "proceed with the reduced tariff rates": no level, no date
+    if not people and not location and "rate" not in attrs:
+        return True  # "an important step in negotiations"
+    measures = ("tariff", "sanction", "export_control", "purchase_commitment")
+    return (dated_by != "text" and not location and etype not in measures
+            and all(_is_country(m) for m in people))  # fmt: skip  # "China agreed to talks"
+
+
+def _reference_only(head: Token, etype: str, when: Timex | None, dated_by: str,
+                    people: list[Mention]) -> bool:  # fmt: skip
+    """Mentions that point at an event rather than report one."""
     if etype in ("tariff", "sanction", "export_control") and not people:
-        return None  # "the steep tariffs were not sustainable": a reference, not an event
-    if etype == "purchase_commitment":
-        if not (_committed(head) or (when is not None and when.mod == "BEFORE")):
-            return None  # "the EU imported 4.5 million tonnes last year": trade data, no commitment
-        status = "planned" if status == "planned" else "in_effect"  # a standing commitment
+        return True  # "the steep tariffs were not sustainable"
+    if etype == "purchase_commitment" and not (_committed(head) or (when is not None and when.mod == "BEFORE")):
+        return True  # "the EU imported 4.5 million tonnes last year": trade data, no commitment
     if etype == "statement" and (dated_by != "text" or not people):
+        return True
+    # "since the tariffs announcement": a reference point, reported elsewhere
+    return args.in_temporal_pp(head) and dated_by != "text" and (not people or args.since_or_before(head))
+
+
+def _event(
+    doc: Doc, sent: Span, sent_i: int, group: list[Trigger], index: args.DocIndex,
+    quantities: list[Any], narrative: Narrative, dct: str | None,
+) -> Event | None:  # fmt: skip
+    head = min(group, key=lambda t: (t.token.pos_ != "VERB", t.token.i)).token
+    etype = group[0].type
+    when, status, dated_by = _timing(head, group, etype, index, sent_i, narrative, dct)
+    people = _people(group, index, etype)
+    if _reference_only(head, etype, when, dated_by, people):
         return None
-    if args.in_temporal_pp(head) and dated_by != "text" and (not people or args.since_or_before(head)):
-        return None  # "since the tariffs announcement": a reference point, reported elsewhere
+    if etype == "purchase_commitment":
+        status = "planned" if status == "planned" else "in_effect"  # a standing commitment
     location = None
     if etype not in NO_PLACE:  # a tariff has no venue ("shipments clearing customs in Houston")
         location = next((loc for t in group if (loc := args.location_of(t.token, index))), None)
     attrs = _attributes(etype, group, index, quantities, when)
-    if etype == "tariff" and dated_by != "text" and "rate" not in attrs:
-        return None  # "proceed with the reduced tariff rates": no level, no date — too vague
-    if not people and not location and "rate" not in attrs:
-        return None  # nothing to anchor a reader: "an important step in negotiations"
-    measures = ("tariff", "sanction", "export_control", "purchase_commitment")
-    if dated_by != "text" and not location and etype not in measures and all(_is_country(m) for m in people):
-        return None  # "China agreed to talks": no date, no place, no person — too vague to list
+    if _unanchored(etype, dated_by, people, location, attrs):
+        return None
     attrs["dated_by"] = dated_by
     start, end, precision = _dates(when, etype, attrs, dct)
+    doc_id = doc._.storyline_doc_id
     return Event(
-        id=f"{doc._.storyline_doc_id}:e{head.idx}", type=etype,
+        id=f"{doc_id}:e{head.idx}", type=etype,
         summary=render(etype, [m.name or m.text for m in people], location, attrs, status),
         start=start, end=end, date_precision=precision, status=status,
         participants=tuple(m.key for m in people), location=location, attributes=attrs,
-        sources=(SourceSpan(doc._.storyline_doc_id, sent.start_char, sent.end_char, sent.text),),
+        sources=(SourceSpan(doc_id, sent.start_char, sent.end_char, sent.text),),
         confidence=_confidence(dated_by, people, location), trigger=head.text, when=when,
-        doc=doc._.storyline_doc_id,
+        doc=doc_id,
     )  # fmt: skip
 
 

@@ -66,7 +66,7 @@ class Cluster:
     total: dict[str, float]  # sum of the members' unit vectors
     square: float = 1.0  # total · total
     version: int = 0
-    neighbours: set[int] = field(default_factory=set)
+    links: dict[int, float] = field(default_factory=dict)  # total · total of compared clusters
 
     def absorb(self, other: Cluster, cross: float) -> None:
         """Take in ``other``; ``cross`` is ``self.total · other.total``."""
@@ -131,8 +131,8 @@ def candidate_pairs(vecs: Sequence[Mapping[str, float]], df_cap: int = DF_CAP,
     return pairs
 
 
-def _average(a: Cluster, b: Cluster) -> float:
-    return _dot(a.total, b.total) / (len(a.members) * len(b.members))
+def _average(a: Cluster, b: Cluster, cross: float) -> float:
+    return cross / (len(a.members) * len(b.members))
 
 
 def _inner(c: Cluster) -> float | None:
@@ -147,17 +147,37 @@ def _cohesive(a: Cluster, b: Cluster, average: float) -> bool:
     return not inner or average >= COHESION * sum(inner) / len(inner)
 
 
-def _push(heap: list[tuple[float, int, int, int, int]], clusters: Sequence[Cluster], i: int, j: int) -> None:
+Heap = list[tuple[float, int, int, int, int]]
+
+
+def _push(heap: Heap, clusters: Sequence[Cluster], i: int, j: int) -> None:
     a, b = (i, j) if i < j else (j, i)
-    heapq.heappush(heap, (-_average(clusters[a], clusters[b]), a, b, clusters[a].version, clusters[b].version))
+    ca, cb = clusters[a], clusters[b]
+    heapq.heappush(heap, (-_average(ca, cb, ca.links[b]), a, b, ca.version, cb.version))
+
+
+def _merged_links(clusters: Sequence[Cluster], a: int, b: int) -> dict[int, float]:
+    """``total · total`` of the union of clusters a and b with each neighbour of either.
+
+    Known products add up; one missing (the neighbour was compared with only one side) is
+    computed, so the averages stay exact."""
+    ca, cb = clusters[a], clusters[b]
+    out = {}
+    for c in sorted((ca.links.keys() | cb.links.keys()) - {a, b}):
+        la = ca.links.get(c)
+        lb = cb.links.get(c)
+        la = _dot(ca.total, clusters[c].total) if la is None else la
+        lb = _dot(cb.total, clusters[c].total) if lb is None else lb
+        out[c] = la + lb
+    return out
 
 
 def _agglomerate(clusters: list[Cluster], pairs: Iterable[tuple[int, int]], threshold: float) -> None:
     """Group-average merging in place: the best pair first, until none reaches ``threshold``."""
-    heap: list[tuple[float, int, int, int, int]] = []
+    heap: Heap = []
     for a, b in sorted(pairs):
-        clusters[a].neighbours.add(b)
-        clusters[b].neighbours.add(a)
+        cross = _dot(clusters[a].total, clusters[b].total)
+        clusters[a].links[b] = clusters[b].links[a] = cross
         _push(heap, clusters, a, b)
     alive = set(range(len(clusters)))
     while heap:
@@ -169,12 +189,14 @@ def _agglomerate(clusters: list[Cluster], pairs: Iterable[tuple[int, int]], thre
         keep, gone = clusters[a], clusters[b]
         if not _cohesive(keep, gone, -neg):
             continue  # compared again if either side grows
-        keep.absorb(gone, -neg * len(keep.members) * len(gone.members))
+        links = _merged_links(clusters, a, b)
+        keep.absorb(gone, keep.links[b])
         alive.discard(b)
-        keep.neighbours = (keep.neighbours | gone.neighbours) & alive - {a}
-        for c in sorted(keep.neighbours):
-            clusters[c].neighbours.discard(b)
-            clusters[c].neighbours.add(a)
+        gone.links.clear()
+        keep.links = links
+        for c, cross in links.items():
+            clusters[c].links.pop(b, None)
+            clusters[c].links[a] = cross
             _push(heap, clusters, a, c)
     clusters[:] = [c for i, c in enumerate(clusters) if i in alive]
 

@@ -1,0 +1,190 @@
+"""Event triggers: which words of a sentence report an event, and which belong together.
+
+A trigger is a content word whose lemma ``data/event_triggers.yaml`` lists, kept only when
+its context says it reports an event: not negated or averted, not inside a quote, not a
+mere modifier ("export control list"), purpose ("efforts to strike deals"), description
+("the tariffs were not sustainable") or generic series ("previous rounds of talks").
+Triggers of one type that govern each other form one event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from . import event_args as args
+from .lexicon import load
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    token: Token
+    type: str
+    anaphoric: bool = False
+
+
+def _lexicon() -> dict[str, Any]:
+    return load("event_triggers")
+
+
+def _context_words(tok: Token) -> set[str]:
+    """Words near a trigger: its children to depth 3, its head and siblings, the 3 before."""
+    words: set[str] = set()
+    near = [tok.head, *tok.head.children]
+    frontier = list(tok.children)
+    for _ in range(3):
+        near.extend(frontier)
+        frontier = [g for c in frontier for g in c.children]
+    near.extend(tok.doc[max(tok.i - 3, tok.sent.start) : tok.i])
+    for t in near:
+        words.add(t.lower_)
+        words.add(t.lemma_.lower())
+    return words
+
+
+def _quoted(doc: Doc) -> list[tuple[int, int]]:
+    return [(q.start, q.end) for q in doc._.storyline_quotes or ()]
+
+
+AVERT = {"avert", "avoid", "prevent", "forestall", "stave", "head", "ward"}
+
+
+def _negated(tok: Token) -> bool:
+    """'not expect a deal', 'to head off an increase in tariffs': no event is reported."""
+    for t in (tok, *args.ancestors_upto(tok, 3)):
+        if any(c.dep_ == "neg" for c in t.children):
+            return True
+        lemma = t.lemma_.lower()
+        if t is not tok and lemma in AVERT and (lemma not in ("stave", "head", "ward") or any(c.dep_ == "prt" for c in t.children)):
+            return True
+    return False
+
+
+EVENT_HEADS = {"measure", "hike", "increase", "threat", "cut", "rate", "action", "war", "truce", "deal",
+               "plan", "schedule", "itinerary"}
+
+
+def _modifier_only(tok: Token) -> bool:
+    """'export control list', 'summit venue': the trigger only modifies another noun."""
+    return tok.dep_ == "compound" and tok.head.lemma_.lower() not in EVENT_HEADS
+
+
+COMMIT_WORDS = frozenset({"agree", "agreed", "decide", "vow", "pledge", "pledged", "commit", "committed",
+                          "promise", "promised", "undertake", "commitment", "commitments", "target",
+                          "targets", "deal", "track"})  # fmt: skip
+COPULAS = {"be", "remain", "seem", "appear", "look", "stay", "become"}
+
+
+def _described(tok: Token) -> bool:
+    """'the tariffs were not sustainable', 'tariffs remain high': a description, no event."""
+    head = tok.head
+    return (
+        tok.dep_ in ("nsubj", "nsubjpass")
+        and head.lemma_.lower() in COPULAS
+        and any(c.dep_ in ("acomp", "attr", "oprd") for c in head.children)
+    )
+
+
+PAST_SERIES = {"previous", "past", "earlier", "prior", "former", "many", "several", "numerous"}
+
+
+def _generic_past(tok: Token) -> bool:
+    """'previous rounds of talks', 'several deals': a series, not one event."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in PAST_SERIES for c in tok.children)
+
+
+def _purpose_only(tok: Token) -> bool:
+    """'efforts to strike deals': an infinitive of purpose is no event (unless planned)."""
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+        return _purpose_only(tok.head)
+    if tok.pos_ != "VERB" or tok.tag_ != "VB" or tok.dep_ not in ("advcl", "acl", "xcomp"):
+        return False
+    if not any(c.lower_ == "to" for c in tok.children):
+        return False
+    planners = _planners()
+    return tok.head.lemma_.lower() not in planners and tok.head.lower_ not in planners
+
+
+@cache
+def _planners() -> frozenset[str]:
+    return frozenset(_lexicon()["status"]["planned"]) | COMMIT_WORDS
+
+
+def triggers(sent: Span) -> list[Trigger]:
+    lex = _lexicon()
+    quoted = _quoted(sent.doc)
+    out = []
+    for tok in sent:
+        entry = _entry(tok, lex)
+        if not entry or any(lo <= tok.idx < hi for lo, hi in quoted) or _negated(tok):
+            continue
+        if _modifier_only(tok) or _purpose_only(tok) or _described(tok) or _generic_past(tok):
+            continue
+        needs = entry.get("needs")
+        if needs and not set(needs) & _context_words(tok):
+            continue
+        out.append(Trigger(tok, entry["type"], bool(entry.get("anaphoric"))))
+    return out
+
+
+def _entry(tok: Token, lex: dict[str, Any]) -> dict[str, Any] | None:
+    """The lexicon entry a token triggers, by part of speech."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB":
+        entry = lex["verb"].get(lemma)
+        return entry if entry is not None or lemma not in lex["speech"] else {"type": "statement"}
+    if tok.pos_ in ("NOUN", "PROPN"):
+        entry = lex["noun"].get(lemma)
+        if entry and entry.get("plural_only") and tok.tag_ != "NNS":
+            return None
+        return entry
+    return None
+
+
+def group_triggers(found: list[Trigger]) -> list[list[Trigger]]:
+    """Triggers of one type where one governs the other form one event."""
+    groups: list[list[Trigger]] = []
+    for trig in found:
+        for group in groups:
+            if group[0].type == trig.type and _related(group[0].token, trig.token):
+                group.append(trig)
+                break
+        else:
+            groups.append([trig])
+    return groups
+
+
+def without_reporting(groups: list[list[Trigger]]) -> list[list[Trigger]]:
+    """Drop a statement whose verb reports another event of the same sentence
+    ("Beijing announced new export controls" is the export controls, not a statement)."""
+    others = [g for g in groups if g[0].type != "statement"]
+    kept = []
+    for g in groups:
+        if g[0].type == "statement" and any(
+            g[0].token in args.ancestors_upto(o[0].token, 4) for o in others
+        ):
+            continue
+        kept.append(g)
+    return kept
+
+
+TIME_MARKS = {"since", "after", "before", "until", "when", "while", "once"}
+
+
+def _clause_of(tok: Token) -> Token | None:
+    """The nearest verb above (or at) ``tok`` that opens a 'since/after/before…' clause."""
+    for t in (tok, *args.ancestors_upto(tok, 5)):
+        if any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in t.children):
+            return t
+    return None
+
+
+def _related(a: Token, b: Token) -> bool:
+    if _clause_of(a) is not _clause_of(b):
+        return False  # "the meetings will be the first since X met Y": two events
+    if a.head == b or b.head == a or a.head == b.head:
+        return True
+    return b in args.ancestors_upto(a, 4) or a in args.ancestors_upto(b, 4)
