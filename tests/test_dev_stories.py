@@ -20,11 +20,12 @@ pytestmark = pytest.mark.slow
 
 STORIES = Path(__file__).resolve().parent / "fixtures" / "stories"
 
-# Floors at what storyline honestly reaches on this set today (not targets): raise them as
-# the general rules improve.  Most misses are listed in the gold notes (no exchange/vote/
-# protest event type, undated articles dated from the wrong story, relative dates).
-FLOORS = {"doc_dates": 7, "events": 14, "event_exact_start": 8, "series_points": 3, "quotes": 18,
-          "entities": 7, "cleaning": 20, "flags": 2}  # fmt: skip
+# Floors at what storyline honestly reaches on this set today (measured 2026 fixtures, 29 gold
+# events): they are not targets, raise them as the general rules improve.  The misses are
+# explained in the report printed above the score (pytest -s): no exchange/vote/protest event
+# type, undated articles dated from the wrong anchors, attacks whose place becomes the attacker.
+FLOORS = {"doc_dates": 7, "events": 10, "event_exact_start": 7, "series_points": 4, "quotes": 20,
+          "entities": 10, "cleaning": 25, "flags": 2}  # fmt: skip
 MAX_FRAGMENTATION = 1.3
 
 

@@ -241,6 +241,21 @@ def _key_entry(doc: Doc, c: _Cand, entry: ActorEntry, dictionary: ActorDictionar
         c.label = entry.type
 
 
+PLACE_NOUNS = {"village", "town", "city", "region", "province", "district", "port", "camp",
+               "crossing", "capital", "suburb", "neighbourhood", "neighborhood", "county", "valley"}
+
+
+def _place_context(span: Span) -> bool:
+    """'the village of X', 'near X', 'outside X': the name stands for a place."""
+    root = span.root
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ == "of":
+        return prep.head.lemma_.lower() in PLACE_NOUNS
+    return prep.lower_ in ("near", "outside") and len(span) == 1
+
+
 def _key_other(doc: Doc, c: _Cand, dictionary: ActorDictionary) -> None:
     span = doc[c.start : c.end]
     text = rules.name_text(span)
@@ -258,6 +273,8 @@ def _key_other(doc: Doc, c: _Cand, dictionary: ActorDictionary) -> None:
         return
     if c.label == "GPE" and len(text) <= 3 and text.isupper():
         return  # an unknown all-capitals "place" is almost always a tagging error ("AI")
+    if c.label == "ORG" and _place_context(span):
+        c.label = "GPE"  # "the village of Oskem", "near Dravik": an unknown name used as a place
     prefix = {"GPE": "gpe", "NORP": "norp", "LOC": "loc", "FAC": "fac"}.get(c.label, "org")
     c.key, c.name = f"{prefix}:{slug(text)}", text
     code, _ = dictionary.split_country(text)

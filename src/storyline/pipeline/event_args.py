@@ -17,7 +17,7 @@ from ..time.shift import shift
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
-PLACE_PREPS = {"in", "at", "to", "inside", "near"}
+PLACE_PREPS = {"in", "at", "to", "inside", "near", "outside", "on"}
 PRONOUNS = {"he", "she", "him", "her", "his"}
 PLACE_KEYS = ("city:", "gpe:", "loc:", "fac:", "place:")
 SKIP_PREPS = {"according", "after", "ahead", "before", "following", "since", "despite", "amid", "than"}
@@ -230,6 +230,8 @@ def subject_mentions(verb: Token, index: DocIndex) -> list[Mention]:
         found: list[Mention] = []
         for s in subjects:
             found.extend(subtree_mentions(s, index))
+            if s.lower_ in ("who", "which", "that") and cur.dep_ == "relcl":
+                found.extend(subtree_mentions(cur.head, index, stop={t.i for t in cur.subtree}))
             if s.lower_ in PRONOUNS and index.mention_at[s.i] is None:
                 ante = pronoun_antecedent(s, index)
                 found.extend([ante] if ante is not None else [])
@@ -294,8 +296,17 @@ def _nested_place(head: Token, index: DocIndex) -> str | None:
     return None
 
 
+PLACE_NOUNS = {"capital", "city", "town", "village", "region", "province", "district", "port",
+               "border", "camp", "crossing", "coast", "area", "state"}
+
+
 def _place_phrase(tok: Token, index: DocIndex) -> str | None:
     m = index.mention_at[tok.i]
+    if m is None and tok.lemma_.lower() in PLACE_NOUNS:
+        inner = [index.mention_at[c.i] for c in tok.subtree if index.mention_at[c.i] is not None]
+        places = [x for x in inner if x is not None and x.label in PLACE_LABELS | {"NORP", "ORG"}]
+        if places:  # "the Qatari capital", "the village of Oskem"
+            return places[0].name if places[0].label == "NORP" else places[0].text
     if m is None or m.label not in PLACE_LABELS:
         return None
     text = m.text

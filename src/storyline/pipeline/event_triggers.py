@@ -126,7 +126,9 @@ def triggers(sent: Span) -> list[Trigger]:
         needs = entry.get("needs")
         if needs and not set(needs) & _context_words(tok):
             continue
-        out.append(Trigger(tok, entry["type"], bool(entry.get("anaphoric"))))
+        etype = next((t for w, t in (entry.get("variants") or {}).items()
+                      if any(c.lower_ == w for c in tok.children)), entry["type"])  # fmt: skip
+        out.append(Trigger(tok, etype, bool(entry.get("anaphoric"))))
     return out
 
 
@@ -163,10 +165,9 @@ def without_reporting(groups: list[list[Trigger]]) -> list[list[Trigger]]:
     others = [g for g in groups if g[0].type != "statement"]
     kept = []
     for g in groups:
-        if g[0].type == "statement" and any(
-            g[0].token in args.ancestors_upto(o[0].token, 4) for o in others
-        ):
-            continue
+        objects = [c for c in g[0].token.children if c.dep_ in ("dobj", "attr", "oprd")]
+        if g[0].type == "statement" and any(o[0].token in obj.subtree for o in others for obj in objects):
+            continue  # "announced new export controls" (but not "said that talks will be held")
         kept.append(g)
     return kept
 

@@ -49,6 +49,9 @@ MIN_DOCS = 50
 DF_CAP = 100
 # Only each document's heaviest rare terms propose candidates (its names, places, topic words).
 TOP_TERMS = 20
+# Each document is linked to at most this many most similar candidates (a k-nearest-neighbour
+# graph): links between stories are the weakest and go first, merges stay cheap.
+NEIGHBOURS = 15
 _WORD = re.compile(r"[a-z][a-z-]{3,}")
 STOP = frozenset(
     """about above after again against along also among another because been before being
@@ -172,11 +175,24 @@ def _merged_links(clusters: Sequence[Cluster], a: int, b: int) -> dict[int, floa
     return out
 
 
+def _nearest(clusters: Sequence[Cluster], pairs: Iterable[tuple[int, int]]) -> dict[tuple[int, int], float]:
+    """The candidate pairs with their cosine, keeping only each document's ``NEIGHBOURS``
+    most similar candidates (a pair stays when either side keeps it)."""
+    sims = {p: _dot(clusters[p[0]].total, clusters[p[1]].total) for p in sorted(pairs)}
+    ranked: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for (a, b), sim in sims.items():
+        ranked[a].append((-sim, b))
+        ranked[b].append((-sim, a))
+    keep: set[tuple[int, int]] = set()
+    for a, near in ranked.items():
+        keep.update((min(a, b), max(a, b)) for _, b in heapq.nsmallest(NEIGHBOURS, near))
+    return {p: sims[p] for p in sorted(keep)}
+
+
 def _agglomerate(clusters: list[Cluster], pairs: Iterable[tuple[int, int]], threshold: float) -> None:
     """Group-average merging in place: the best pair first, until none reaches ``threshold``."""
     heap: Heap = []
-    for a, b in sorted(pairs):
-        cross = _dot(clusters[a].total, clusters[b].total)
+    for (a, b), cross in _nearest(clusters, pairs).items():
         clusters[a].links[b] = clusters[b].links[a] = cross
         _push(heap, clusters, a, b)
     alive = set(range(len(clusters)))
