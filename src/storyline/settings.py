@@ -41,7 +41,7 @@ class Settings:
         None, "extra actor dictionary (YAML or JSON) merged over the built-in one", "--actors"
     )
     dup_threshold: float = _setting(
-        0.8, "MinHash Jaccard above which two articles are near-duplicates", "--dup-threshold"
+        0.7, "MinHash Jaccard above which two articles are near-duplicates", "--dup-threshold"
     )
     upload_limit: int = _setting(
         5_000_000, "largest upload the web server accepts, in bytes", "--upload-limit"

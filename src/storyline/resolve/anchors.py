@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from ..records import Article, DocumentFacts, Event
 from ..store import Database
 from ..time import resolve as resolve_timex
-from .dating import Anchor
+from .dating import Anchor, Dating
 from .merge import Context, pair_score
 from .redate import chosen_day, dating_of, preferred_day, redate_facts, role_bounds, with_dating
 
@@ -83,18 +83,24 @@ def anchors_for(doc: DocumentFacts, known: Sequence[Event], ctx: Context) -> lis
 
 
 def redate_pass(
-    db: Database, docs: Sequence[Article], facts: Mapping[str, DocumentFacts]
-) -> tuple[list[Article], dict[str, DocumentFacts]]:
-    """Re-date every document whose date was inferred; store what changed."""
+    db: Database, docs: Sequence[Article], facts: Mapping[str, DocumentFacts],
+    originals: Mapping[str, str] | None = None,
+) -> tuple[list[Article], dict[str, DocumentFacts]]:  # fmt: skip
+    """Re-date every document whose date was inferred; store what changed.
+
+    A copy of a dated article takes its date; otherwise the date comes from the article's
+    own clues, then from anchors, with ties broken towards the dates of related articles
+    (those naming the same people or organisations), never towards another story's."""
     docs_by_id = {d.id: d for d in docs}
     out_facts = dict(facts)
     inferred = sorted(d.id for d in docs if d.published_source == "inferred")
     if not inferred:
         return list(docs), out_facts
-    prefer = preferred_day(docs)
+    copies = _copied_dates(docs, originals or {})
+    prefer = _related_days(inferred, docs, facts)
     ctx = Context(published={}, original={}, countries=frozenset())
     for doc_id in inferred:  # round 0: own clues only
-        docs_by_id[doc_id], out_facts[doc_id] = _apply(docs_by_id[doc_id], out_facts[doc_id], (), prefer)
+        docs_by_id[doc_id], out_facts[doc_id] = _apply(docs_by_id[doc_id], out_facts[doc_id], (), prefer[doc_id])
     for _ in range(ROUNDS):
         known = [e for d in docs_by_id.values() if d.published_source != "inferred" or _tight(d)
                  for e in _known(out_facts[d.id].events)]  # fmt: skip
@@ -102,13 +108,56 @@ def redate_pass(
             anchors = anchors_for(out_facts[doc_id], known, ctx)
             if anchors:
                 docs_by_id[doc_id], out_facts[doc_id] = _apply(
-                    docs_by_id[doc_id], out_facts[doc_id], anchors, prefer
+                    docs_by_id[doc_id], out_facts[doc_id], anchors, prefer[doc_id]
                 )
+    for doc_id, day in copies.items():
+        if doc_id in docs_by_id and docs_by_id[doc_id].published_source == "inferred":
+            dating = Dating(published=day, lo=day, hi=day, evidence=("a copy of a dated article",))
+            docs_by_id[doc_id] = with_dating(docs_by_id[doc_id], dating)
+            out_facts[doc_id] = redate_facts(out_facts[doc_id], day)
     for doc_id in inferred:
         original = next(d for d in docs if d.id == doc_id)
         if docs_by_id[doc_id] != original:
             db.update_document(docs_by_id[doc_id], out_facts[doc_id])
     return [docs_by_id[d.id] for d in docs], out_facts
+
+
+def _copied_dates(docs: Sequence[Article], originals: Mapping[str, str]) -> dict[str, dt.date]:
+    """Undated members of a near-duplicate group take the earliest given date in the group."""
+    groups: dict[str, list[Article]] = {}
+    for d in docs:
+        groups.setdefault(originals.get(d.id, d.id), []).append(d)
+    out: dict[str, dt.date] = {}
+    for members in groups.values():
+        given = sorted(m.published for m in members if m.published and m.published_source != "inferred")
+        if not given:
+            continue
+        for m in members:
+            if m.published_source == "inferred":
+                out[m.id] = dt.date.fromisoformat(given[0])
+    return out
+
+
+GENERIC_KEYS = ("country:", "bloc:", "city:", "gpe:", "loc:")
+
+
+def _related_days(
+    inferred: Sequence[str], docs: Sequence[Article], facts: Mapping[str, DocumentFacts]
+) -> dict[str, dt.date | None]:
+    """Per undated article, the median given date of articles naming one of its people or
+    organisations (so a tie never leans towards another story's dates)."""
+    by_key: dict[str, set[str]] = {}
+    for d in docs:
+        for m in facts[d.id].mentions:
+            if not m.key.startswith(GENERIC_KEYS):
+                by_key.setdefault(m.key, set()).add(d.id)
+    docs_by_id = {d.id: d for d in docs}
+    fallback = preferred_day(docs)
+    out: dict[str, dt.date | None] = {}
+    for doc_id in inferred:
+        related = set().union(*(by_key.get(m.key, set()) for m in facts[doc_id].mentions)) - {doc_id}
+        out[doc_id] = preferred_day([docs_by_id[r] for r in sorted(related)]) or fallback
+    return out
 
 
 def _apply(

@@ -31,7 +31,7 @@ def rebuild(db: Database, settings: Settings) -> None:
     facts = {d.id: db.document_facts(d.id) for d in docs}
     originals = duplicates_of(db.minhashes(), settings.dup_threshold)
     docs = _mark_duplicates(db, docs, originals)
-    docs, facts = redate_pass(db, docs, facts)
+    docs, facts = redate_pass(db, docs, facts, originals)
     resolution = resolve_actors([m for f in facts.values() for m in f.mentions])
     entity_of = resolution.entity_of
     entities = list(resolution.entities)
