@@ -13,7 +13,7 @@ from ..records import Timex
 from .event_args import ancestors_upto, governor, in_temporal_pp
 from .lexicon import load
 
-FUTURE_AUX = {"will", "'ll", "shall", "would"}
+FUTURE_AUX = {"will", "'ll", "shall", "would", "could", "may", "might"}
 
 
 @cache

@@ -101,7 +101,7 @@ def directed(when: Timex | None, status: str, dct: str | None) -> Timex | None:
         return when.replace(lo=(day - dt.timedelta(days=RECENT_DAYS)).isoformat(), hi=dct, precision="month")
     if when.value == "FUTURE_REF" and when.lo is None:
         return when.replace(lo=dct, hi=(day + dt.timedelta(days=RECENT_DAYS)).isoformat(), precision="month")
-    want = {"planned": "future", "occurred": "past"}.get(status)
+    want = {"planned": "future", "threatened": "future", "occurred": "past"}.get(status)
     if when.mod == "BEFORE":
         want = "future"  # a deadline ("pledged to buy ... by the end of June") lies ahead
     if want and when.relative and when.tense != want and when.lo and _undirected(when):
