@@ -101,7 +101,9 @@ def directed(when: Timex | None, status: str, dct: str | None) -> Timex | None:
         return when.replace(lo=(day - dt.timedelta(days=RECENT_DAYS)).isoformat(), hi=dct, precision="month")
     if when.value == "FUTURE_REF" and when.lo is None:
         return when.replace(lo=dct, hi=(day + dt.timedelta(days=RECENT_DAYS)).isoformat(), precision="month")
-    want = {"planned": "future", "threatened": "future", "occurred": "past"}.get(status)
+    want = {"planned": "future", "occurred": "past"}.get(status)
+    if status == "threatened" and when.tense != "past":
+        want = "future"  # "could impose a duty from July 1" (but "threatened on Sunday" is past)
     if when.mod == "BEFORE":
         want = "future"  # a deadline ("pledged to buy ... by the end of June") lies ahead
     if want and when.relative and when.tense != want and when.lo and _undirected(when):
@@ -199,8 +201,8 @@ def _reference_only(head: Token, etype: str, when: Timex | None, dated_by: str,
         return True  # "the steep tariffs were not sustainable"
     if etype == "purchase_commitment" and not (_committed(head) or (when is not None and when.mod == "BEFORE")):
         return True  # "the EU imported 4.5 million tonnes last year": trade data, no commitment
-    if etype == "statement" and (dated_by != "text" or not people):
-        return True
+    if etype == "statement" and (dated_by != "text" or not people or all(_is_country(m) for m in people)):
+        return True  # "Washington said on Monday that …": the news is what it said
     # "since the tariffs announcement": a reference point, reported elsewhere
     return args.in_temporal_pp(head) and dated_by != "text" and (not people or args.since_or_before(head))
 
