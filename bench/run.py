@@ -315,7 +315,7 @@ def report_merge(sizes: Iterable[int]) -> None:
         c_ratio = results[big][1] / max(results[small][1], 1)
         print(f"=> {factor:.0f}x the mentions took {t_ratio:.1f}x the time and {c_ratio:.1f}x the "
               f"comparisons (linear: {factor:.0f}x, quadratic: {factor * factor:.0f}x)")  # fmt: skip
-        print("   (the span is fixed at 2 years, so 10x the mentions is also 10x the density per day)")
+        print("   (span fixed at 2 years: 10x the mentions is 10x the mentions per day; actors and places grow with n)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
