@@ -102,3 +102,33 @@ def test_as_dict_is_plain(result: Resolution) -> None:
     data = result.as_dict()
     assert isinstance(data["entities"], list) and isinstance(data["entity_of"], dict)
     assert data["entity_of"]["person:delgado"] == "person:maria-delgado"
+
+
+def _named(doc: str, text: str, label: str, key: str) -> Mention:
+    return Mention(doc=doc, start=0, end=len(text), text=text, label=label, key=key, name=text)
+
+
+def test_one_unknown_name_tagged_several_ways_is_one_actor() -> None:
+    mentions = [
+        _named("d1", "Korvania", "GPE", "gpe:korvania"),
+        _named("d1", "Korvania", "ORG", "org:korvania"),
+        _named("d2", "Korvania", "PERSON", "person:korvania"),
+        _named("d2", "Korvanian", "NORP", "norp:korvanian"),
+    ]
+    res = resolve(mentions)
+    assert {res.entity_of[m.key] for m in mentions} == {"gpe:korvania"}
+    (entity,) = res.entities
+    assert "Korvanian" in entity.aliases
+
+
+@pytest.mark.parametrize(
+    ("keys", "apart"),
+    [
+        (["person:maria-lopez", "person:maria-lopez-garcia"], True),  # two full names: namesakes
+        (["org:northwind", "gpe:eastwind"], True),  # different names never merge
+    ],
+)
+def test_different_full_names_stay_apart(keys: list[str], apart: bool) -> None:
+    mentions = [_named("d1", k.split(":")[1].replace("-", " ").title(), "PERSON" if k.startswith("person") else "ORG", k) for k in keys]
+    res = resolve(mentions)
+    assert (len({res.entity_of[k] for k in keys}) == len(keys)) is apart

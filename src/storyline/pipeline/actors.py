@@ -248,6 +248,8 @@ PLACE_NOUNS = {"village", "town", "city", "region", "province", "district", "por
 def _place_context(span: Span) -> bool:
     """'the village of X', 'near X', 'outside X': the name stands for a place."""
     root = span.root
+    if root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_NOUNS and root.head.i == span.end:
+        return True  # "the Meroe crossing"
     if root.dep_ != "pobj":
         return False
     prep = root.head
@@ -273,8 +275,6 @@ def _key_other(doc: Doc, c: _Cand, dictionary: ActorDictionary) -> None:
         return
     if c.label == "GPE" and len(text) <= 3 and text.isupper():
         return  # an unknown all-capitals "place" is almost always a tagging error ("AI")
-    if c.label == "ORG" and _place_context(span):
-        c.label = "GPE"  # "the village of Oskem", "near Dravik": an unknown name used as a place
     prefix = {"GPE": "gpe", "NORP": "norp", "LOC": "loc", "FAC": "fac"}.get(c.label, "org")
     c.key, c.name = f"{prefix}:{slug(text)}", text
     code, _ = dictionary.split_country(text)
@@ -310,6 +310,9 @@ def find(doc: Doc, dictionary: ActorDictionary | None = None) -> list[Mention]:
     cands.sort(key=lambda c: c.start)
     consumed = rules.assign_roles(doc, cands, dictionary)
     cands = [c for c in cands if not consumed.intersection(range(c.start, c.end))]
+    for c in cands:  # "the village of Oskem", "the Meroe crossing": unknown names used as places
+        if c.label in ("PERSON", "ORG") and _place_context(doc[c.start : c.end]) and not dictionary.candidates(doc[c.start : c.end].text):
+            c.label = "GPE"
     _key_people(doc, cands, dictionary)
     for c in cands:
         if c.label == "PERSON":

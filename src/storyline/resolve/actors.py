@@ -157,6 +157,54 @@ def _entity(
     )
 
 
+GENERIC_PREFIXES = ("gpe:", "org:", "fac:", "loc:", "norp:", "person:")
+PREFIX_RANK = {"gpe:": 0, "org:": 1, "norp:": 2, "loc:": 3, "fac:": 4, "person:": 5}
+
+
+def _one_name_one_entity(groups: Mapping[str, list[Mention]], entity_of: dict[str, str]) -> dict[str, str]:
+    """An unknown single name the tagger typed differently across sentences ('Velmora' as
+    GPE, ORG, FAC and PERSON) is one actor; keyed by the place reading when there is one.
+    Multi-word person names are left alone (namesakes stay apart)."""
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for key in groups:
+        prefix = next((p for p in GENERIC_PREFIXES if key.startswith(p)), None)
+        if prefix is None or entity_of.get(key) != key:
+            continue
+        if prefix == "person:" and "-" in key[len(prefix):]:
+            continue
+        by_name[key[len(prefix):]].append(key)
+    out = dict(entity_of)
+    for keys in by_name.values():
+        if len(keys) > 1:
+            main = min(keys, key=lambda k: (PREFIX_RANK[next(p for p in GENERIC_PREFIXES if k.startswith(p))], k))
+            out.update({k: main for k in keys})
+    return out
+
+
+DEMONYM_ENDINGS = ("ians", "ans", "ian", "an", "ese", "ish", "i", "n", "ic")
+
+
+def _demonyms_to_places(groups: Mapping[str, list[Mention]], entity_of: dict[str, str]) -> dict[str, str]:
+    """'Velmoran' (not in the dictionary) is the people or government of 'Velmora': an
+    unknown adjective or group name formed from a place name by a demonym ending joins it."""
+    places = {normalize(ms[0].name): key for key, ms in groups.items()
+              if key.startswith(("gpe:", "city:"))}  # fmt: skip
+    out = dict(entity_of)
+    for key, ms in groups.items():
+        if ms[0].label not in ("NORP", "ORG") or entity_of.get(key) != key or key in places.values():
+            continue
+        name = normalize(ms[0].name)
+        for ending in DEMONYM_ENDINGS:
+            stem = name[: -len(ending)] if name.endswith(ending) else None
+            for candidate in filter(None, (stem, stem and stem + "a", stem and stem + "o")):
+                if candidate in places and candidate != name:
+                    out[key] = entity_of.get(places[candidate], places[candidate])
+                    break
+            if out[key] != key:
+                break
+    return out
+
+
 def resolve(
     mentions: Sequence[Mention], dictionary: ActorDictionary | None = None
 ) -> Resolution:
@@ -166,6 +214,7 @@ def resolve(
         if m.key:
             groups[m.key].append(m)
     entity_of = _targets(groups, dictionary)
+    entity_of = _demonyms_to_places(groups, _one_name_one_entity(groups, entity_of))
     members: dict[str, list[Mention]] = defaultdict(list)
     for key in sorted(groups):
         members[entity_of[key]].extend(groups[key])
