@@ -183,3 +183,29 @@ def test_user_dictionary_adds_people(run: Any, tmp_path: Path) -> None:
     found = run("Vidal told reporters the peso would hold.", path=path)
     vidal = _by_text(found, "Vidal")
     assert vidal and vidal[0].key == "person:tomas-vidal" and vidal[0].country == "AR"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("The union's chief negotiator, Petra Holm, left the room.", "Petra Holm", "Chief Negotiator"),
+        ("Petra Holm, the union's chief negotiator, left the room.", "Petra Holm", "Chief Negotiator"),
+        ("Army spokesman Tomas Reyes denied the report.", "Tomas Reyes", "Army Spokesman"),
+    ],
+)
+def test_roles_from_appositions_and_titles(run: Any, text: str, name: str, title: str) -> None:
+    (m,) = _by_text(run(text), name)
+    assert m.label == "PERSON"
+    assert m.role is not None and m.role.title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Shelling hit the village of Sarnow overnight, medics said.", "Sarnow"),
+        ("Aid trucks queued at the Dalvik crossing for a second day.", "Dalvik"),
+    ],
+)
+def test_unknown_names_in_place_phrases_are_places(run: Any, text: str, word: str) -> None:
+    (m,) = _by_text(run(text), word)
+    assert m.label == "GPE"

@@ -189,6 +189,8 @@ def _title_after(
         org, i = _org_name(name_text(doc[owner.start : owner.end]), dictionary), owner.end
         if i < n and doc[i].text in _POSSESSIVE:
             i += 1
+    elif i + 1 < n and doc[i + 1].text in _POSSESSIVE:
+        i += 2  # "Samir Dahan, the front's political chief"
     j = i
     while j < n and (_is_title_word(doc[j], dictionary) or doc[j].text == "-"):
         j += 1
@@ -223,7 +225,25 @@ def assign_roles(doc: Doc, cands: Sequence[Any], dictionary: ActorDictionary) ->
                 continue
         if c.role is None:
             c.role = _title_after(doc, c.end, cands, dictionary, dct)
+        if c.role is None:
+            c.role = _appositive_title_before(doc, c.start, dictionary, dct)
     return consumed
+
+
+def _appositive_title_before(doc: Doc, start: int, dictionary: ActorDictionary, dct: str | None) -> Role | None:
+    """'The front's political chief, Samir Dahan, said': a title phrase, a comma, the name."""
+    if start < 3 or doc[start - 1].text != ",":
+        return None
+    end = start - 1  # the comma
+    if doc[end - 1].lower_ not in dictionary.titles.heads:
+        return None
+    first = end - 1
+    while first > doc[start].sent.start and _is_title_word(doc[first - 1], dictionary):
+        first -= 1
+    before = doc[first - 1] if first > doc[start].sent.start else None
+    if before is not None and before.text not in _POSSESSIVE and before.lower_ not in _DETS:
+        return None  # only a whole noun phrase: "the EU's chief negotiator, X"
+    return Role(title=dictionary.titles.canonical_title(doc[first:end].text), org=None, since=dct)
 
 
 # ---------------------------------------------------------------------- spans NER missed

@@ -308,6 +308,12 @@ def find(doc: Doc, dictionary: ActorDictionary | None = None) -> list[Mention]:
     cands.extend(_Cand(s, e, "PERSON") for s, e in rules.titled_names(doc, cands, dictionary))
     cands.extend(_Cand(s, e, "PERSON") for s, e in rules.surname_mentions(doc, cands, dictionary))
     cands.sort(key=lambda c: c.start)
+    for c in cands:  # "spokeswoman Irina Vasek" tagged ORG: a title makes a person
+        span = doc[c.start : c.end]
+        if (c.label == "ORG" and c.start > 0 and doc[c.start - 1].lower_ in dictionary.titles.heads
+                and 2 <= len(span) <= 3 and all(t.is_title for t in span)
+                and not dictionary.candidates(span.text)):  # fmt: skip
+            c.label = "PERSON"
     consumed = rules.assign_roles(doc, cands, dictionary)
     cands = [c for c in cands if not consumed.intersection(range(c.start, c.end))]
     for c in cands:  # "the village of Oskem", "the Meroe crossing": unknown names used as places

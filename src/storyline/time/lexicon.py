@@ -32,6 +32,8 @@ class Lexicon:
     future_ref: tuple[str, ...]
     day_only_parts: frozenset[str]
     generic_day_nouns: frozenset[str]
+    not_timex: tuple[str, ...]
+    title_units: frozenset[str]
 
     def month(self, word: str) -> int:
         return self.months[word.lower().rstrip(".")]
@@ -75,6 +77,8 @@ def lexicon() -> Lexicon:
         future_ref=tuple(raw["future_ref"]),
         day_only_parts=frozenset(str(w).lower() for w in raw["day_only_parts"]),
         generic_day_nouns=frozenset(str(w).lower() for w in raw["generic_day_nouns"]),
+        not_timex=tuple(str(w) for w in raw.get("not_timex", [])),
+        title_units=frozenset(str(w).lower() for w in raw.get("title_units", [])),
     )
 
 

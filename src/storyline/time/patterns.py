@@ -217,6 +217,23 @@ def _accept_dayref(text: str, m: re.Match[str]) -> bool:
     return not (after and lexicon().generic_day_nouns.intersection(after.groups(default="")))
 
 
+def _titled(text: str, hit: Hit) -> bool:
+    """'ABC's "This Week"', 'the film "High Noon"': a capitalised unit inside a sentence."""
+    words = re.findall(r"[A-Za-z]+", text[hit.start : hit.end])
+    if not any(w[0].isupper() and w.lower() in lexicon().title_units for w in words):
+        return False
+    before = re.sub(r"[\s`'\"‘’“”(]+$", "", text[max(0, hit.start - 12) : hit.start])
+    return bool(before) and before[-1] not in ".!?:;-_\n" and "\n" not in text[hit.start - 3 : hit.start]
+
+
+def _not_timex_spans(text: str) -> list[tuple[int, int]]:
+    phrases = lexicon().not_timex
+    if not phrases:
+        return []
+    rx = re.compile(r"(?i)\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+    return [(m.start(), m.end()) for m in rx.finditer(text)]
+
+
 def _accept_weekday(text: str, m: re.Match[str]) -> bool:
     return not re.match(r"\s*(?:Times|Journal|Post|Night\s+Live)\b", text[m.end() : m.end() + 14])
 
@@ -298,5 +315,7 @@ def scan(text: str) -> list[Hit]:
             continue
         occupied[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
         taken.append(hit)
+    blocked = _not_timex_spans(text)
+    taken = [h for h in taken if not _titled(text, h) and not any(s < h.end and h.start < e for s, e in blocked)]
     taken.sort(key=lambda h: h.start)
     return [_widen(text, h) for h in taken]
