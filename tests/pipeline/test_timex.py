@@ -60,6 +60,13 @@ def test_undated_document_keeps_what_resolve_needs(spacy_model) -> None:  # type
         ("The court postponed the hearing until Monday.", "2025-05-08", "2025-05-12"),
         ("The first aid convoy could arrive as early as Tuesday.", "2025-05-08", "2025-05-13"),
         ("They vowed to fight the ruling, announced Wednesday by the agency.", "2025-05-08", "2025-05-07"),
+        # a possessive weekday in a present clause: a day already over ('Thursday's close')
+        ("The offer is a 20% premium over Thursday's closing price.", "2025-05-05", "2025-05-01"),
+        # 'give ... until' sets a deadline ahead
+        ("The agency has given the relatives until 9 a.m. Tuesday to reply.", "2025-05-05", "2025-05-06T09:00"),
+        # 'had been due to' is a plan that was already overtaken
+        ("The offer was extended to June 2. It had been due to expire Friday evening.", "2025-05-05",
+         "2025-05-02TEV"),
     ],
 )
 def test_cues_around_weekdays(spacy_model, text: str, dct: str, value: str) -> None:  # type: ignore[no-untyped-def]

@@ -10,6 +10,7 @@ from storyline.records import Timex
 from storyline.time import extract, resolve
 from storyline.time.amounts import cal_duration
 from storyline.time.calendar import easter, nth_weekday, weekday_near
+from storyline.time.patterns import scan
 
 
 def found(text: str, dct: str | None, tense: str = "past") -> list[Timex]:
@@ -338,3 +339,19 @@ def test_generic_today_and_tomorrow_are_not_days(text: str) -> None:
 def test_today_and_tomorrow_of_an_occasion_are_days(text: str, value: str) -> None:
     (t,) = found(text, "2025-05-10")
     assert t.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ('The minister said on the television programme "This Week" that talks would go on.', []),
+        ("The envoy recalled the film High Noon before the vote.", []),
+        ("She told the show 60 Minutes about her plans.", []),
+        ("Talks will resume this week.", ["this week"]),
+        ("This week the talks resume.", ["This week"]),
+        ("The troops will stay for the foreseeable future.", []),
+        ("Nobody knows what the future holds.", ["the future"]),
+    ],
+)
+def test_titles_and_set_phrases_are_not_times(text: str, kept: list[str]) -> None:
+    assert [text[h.start : h.end] for h in scan(text)] == kept

@@ -23,7 +23,7 @@ _FUTURE_HEADS = frozenset({"expect", "schedule", "plan", "set", "due", "go", "in
 # conference Thursday', 'planned a rally on Saturday'.
 _PLAN_VERBS = frozenset({"schedule", "reschedule", "plan", "slate"})
 # Verbs that push something to a later time: 'postponed until Tuesday'.
-_PUSH_VERBS = frozenset({"postpone", "delay", "defer", "adjourn", "extend", "suspend", "recess"})
+_PUSH_VERBS = frozenset({"postpone", "delay", "defer", "adjourn", "extend", "suspend", "recess", "give", "grant"})
 # Words just before the expression that fix its direction whatever the verb says.
 _FUTURE_CUE = re.compile(r"(?i:\b(?:as\s+(?:soon|early)\s+as|effective|starting|beginning\s+on)\s+)$")
 _PAST_TAGS = frozenset({"VBD"})
@@ -104,6 +104,10 @@ def tense_of(token: Token) -> str:
     return _clause_tense(token, verb)
 
 
+def _had(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in verb.children)
+
+
 def _clause_tense(token: Token, verb: Token) -> str:
     """The tense of ``verb``'s clause, climbing through infinitives and complements."""
     for _ in range(3):
@@ -112,7 +116,7 @@ def _clause_tense(token: Token, verb: Token) -> str:
         if infinitive or verb.dep_ == "xcomp":
             if head is verb or (head.lemma_.lower() not in _FUTURE_HEADS and not _be_to(head, verb)):
                 return "none"
-            perfect = any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in head.children)
+            perfect = _had(head) or (head.dep_ == "acomp" and _had(head.head))  # "had been due to"
             return "past" if perfect else "future"
         if verb.lemma_.lower() in _PLAN_VERBS and token.i > verb.i:
             return "future"
@@ -160,7 +164,10 @@ def hit_tense(doc: Doc, hit: Hit) -> str:
         return "future"
     if hit.rule == "weekday" and _after_event(span.root):
         return "past"
-    return tense_of(span.root)
+    tense = tense_of(span.root)
+    if tense == "present" and hit.rule == "weekday" and re.match(r"['’]s\b", doc.text[hit.end : hit.end + 3]):
+        return "past"  # "over Thursday's closing price": a day whose results are in
+    return tense
 
 
 def find(doc: Doc) -> list[Timex]:
