@@ -94,7 +94,7 @@ def render_timeline(store: Store, events: list[Event], fmt: str) -> str:
         for e in events:
             writer.writerow([e.start, e.end, e.date_precision, e.status, e.type, e.summary, len({s.doc for s in e.sources})])
         return buf.getvalue().rstrip("\n")
-    lines = text_lines(events, store.entities())
+    lines = text_lines(events)
     return "\n".join(lines) if lines else "(no dated events)"
 
 

@@ -99,7 +99,7 @@ def test_date_label(event: Event, label: str) -> None:
 
 
 def test_text_lines_one_per_event() -> None:
-    lines = text_lines(select(EVENTS), [])
+    lines = text_lines(select(EVENTS))
     assert len(lines) == 6
     assert lines[0].startswith("2025-05-01")
     assert "[2 src]" in lines[0]

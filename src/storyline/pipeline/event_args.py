@@ -176,18 +176,6 @@ def _bound_only(tok: Token) -> bool:
     return False
 
 
-def sentence_timexes(sent: Span, index: DocIndex) -> list[Timex]:
-    seen: list[Timex] = []
-    for tok in sent:
-        tx = index.timex_at[tok.i]
-        if tx is not None and tx.lo is not None and tx not in seen:
-            seen.append(tx)
-    return seen
-
-
-# ---------------------------------------------------------------------------- actors
-
-
 def subtree_mentions(tok: Token, index: DocIndex, stop: set[int] | None = None) -> list[Mention]:
     """Actor mentions inside the trigger's subtree (not descending into clauses)."""
     out: list[Mention] = []

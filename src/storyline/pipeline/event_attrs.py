@@ -110,12 +110,7 @@ def _target_in(trigger: Token, index: DocIndex) -> str | None:
             m = index.mention_at[tok.i]
             if m is not None and country_of(m):
                 return country_of(m)
-    for c in trigger.children:  # "Chinese tariffs" means tariffs on China only with "on"; skip
-        if c.dep_ == "compound":
-            m = index.mention_at[c.i]
-            if m is not None and m.label == "NORP" and country_of(m):
-                return None
-    return None
+    return None  # "Chinese tariffs" names the imposer, not the target
 
 
 def _scope(trigger: Token) -> str | None:

@@ -18,8 +18,9 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Event, Mention, SourceSpan, Timex
-from ..summaries import render
+from ..summaries import COMMUNICATION, render
 from ..time import resolve as resolve_timex
+from ..time.spans import event_span
 from . import event_args as args
 from .event_attrs import market_moves, purchase_attributes, tariff_attributes
 from .event_status import clause_tense, status_of
@@ -31,7 +32,6 @@ from .event_triggers import (
     without_reporting,
 )
 
-COMMUNICATION = {"meeting", "call", "visit", "summit"}
 RECENT_DAYS = 30
 
 
@@ -226,7 +226,7 @@ def _event(
     if _unanchored(etype, dated_by, people, location, attrs):
         return None
     attrs["dated_by"] = dated_by
-    start, end, precision = _dates(when, etype, attrs, dct)
+    start, end, precision, attrs = event_span(when, etype, attrs, dct)
     doc_id = doc._.storyline_doc_id
     return Event(
         id=f"{doc_id}:e{head.idx}", type=etype,
@@ -251,14 +251,6 @@ def _attributes(
         deadline = when if when is not None and when.mod in ("END", "BEFORE") else None
         return purchase_attributes(head, index, quantities, deadline)
     return {}
-
-
-def _dates(when: Timex | None, etype: str, attrs: dict[str, Any], dct: str | None) -> tuple[str | None, str | None, str]:
-    if when is None or when.lo is None:
-        return None, None, "unknown"
-    if etype == "purchase_commitment" and "deadline" in attrs and dct and dct <= attrs["deadline"]:
-        return dct, attrs["deadline"], "day"  # committed as of the report, due by the deadline
-    return when.lo, when.hi or when.lo, when.precision
 
 
 def _confidence(dated_by: str, people: list[Mention], location: str | None) -> float:

@@ -30,9 +30,8 @@ def names_of(e: Event, entities: dict[str, Entity]) -> str:
     return ", ".join(entities[p].name if p in entities else p for p in e.participants)
 
 
-def text_lines(events: Sequence[Event], entities: Sequence[Entity]) -> list[str]:
-    """One line per event: date, status, type, summary (actors and place), sources."""
-    del entities  # the summary already names the actors
+def text_lines(events: Sequence[Event]) -> list[str]:
+    """One line per event: date, status, type, summary (it names actors and place), sources."""
     return [
         f"{date_label(e):<22} {e.status:<10} {e.type:<19} {e.summary}  [{importance(e)} src]"
         for e in events

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from ..records import Article, DocumentFacts, Event, Mention, Timex
 from ..time import resolve as resolve_timex
 from ..time.shift import shift
+from ..time.spans import event_span
 from .dating import Anchor, Dating, infer_dct
 
 DCT_DATED = ("dct",)
@@ -169,9 +170,8 @@ def redate_event(event: Event, dct: dt.date) -> Event:
         when = shift(event.when, dct)
     else:
         when = resolve_timex(event.when, dct)
-    if when.lo is None:
-        return event.replace(when=when, start=None, end=None, date_precision="unknown")
-    return event.replace(when=when, start=when.lo, end=when.hi or when.lo, date_precision=when.precision)
+    start, end, precision, attrs = event_span(when, event.type, event.attributes, dct.isoformat())
+    return event.replace(when=when, start=start, end=end, date_precision=precision, attributes=attrs)
 
 
 def preferred_day(articles: Sequence[Article]) -> dt.date | None:

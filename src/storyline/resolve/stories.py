@@ -86,12 +86,6 @@ def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return sum(v * b.get(k, 0.0) for k, v in a.items())
 
 
-def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
-    return _dot(a, b) / (na * nb) if na and nb else 0.0
-
-
 def vectors(docs: Sequence[Article], actors: Mapping[str, Sequence[str]]) -> dict[str, dict[str, float]]:
     raw: dict[str, Counter[str]] = {}
     for d in docs:
