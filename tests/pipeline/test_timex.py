@@ -67,6 +67,12 @@ def test_undated_document_keeps_what_resolve_needs(spacy_model) -> None:  # type
         # 'had been due to' is a plan that was already overtaken
         ("The offer was extended to June 2. It had been due to expire Friday evening.", "2025-05-05",
          "2025-05-02TEV"),
+        # a deadline named in a past clause has passed; in a present or future one it is ahead
+        ("The union ended its tender offer, with holders tendering 91% of shares by the Tuesday deadline.",
+         "2025-05-08", "2025-05-06"),
+        ("The talks missed the Friday deadline.", "2025-05-08", "2025-05-02"),
+        ("Holders face a Tuesday deadline.", "2025-05-08", "2025-05-13"),
+        ("The envoys will try to meet the Friday deadline.", "2025-05-08", "2025-05-09"),
     ],
 )
 def test_cues_around_weekdays(spacy_model, text: str, dct: str, value: str) -> None:  # type: ignore[no-untyped-def]

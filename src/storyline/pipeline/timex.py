@@ -89,12 +89,35 @@ def _phrase_cue(token: Token) -> str | None:
     return None
 
 
+def _stated_tense(verb: Token) -> str | None:
+    """The first tense a verb states, climbing from participles ('with holders tendering')."""
+    for _ in range(3):
+        own = _own_tense(verb)
+        if own is not None or verb.head is verb:
+            return own
+        governor = _governor(verb.head)
+        if governor is None:
+            return None
+        verb = governor
+    return None
+
+
+def _noun_cue_only(token: Token) -> bool:
+    """The expression modifies a plan noun ('the Tuesday deadline') with no future adjective."""
+    head = token.head
+    return head.lemma_.lower() in _FUTURE_NOUNS and not any(
+        c.dep_ == "amod" and c.lower_ in _FUTURE_ADJ for c in head.children
+    )
+
+
 def tense_of(token: Token) -> str:
     """past | present | future | none for the clause governing ``token``."""
     cue = _phrase_cue(token)
+    verb = _governor(token)
+    if cue == "future" and verb is not None and _noun_cue_only(token) and _stated_tense(verb) == "past":
+        return "past"  # 'shares tendered by the Tuesday deadline': a deadline already met
     if cue is not None:
         return cue
-    verb = _governor(token)
     if verb is None:
         return "none"
     if verb.lower_ in _FUTURE_ADJ and verb.tag_ in ("VBN", "JJ") and not any(

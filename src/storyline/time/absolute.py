@@ -140,8 +140,25 @@ def decade(m: re.Match[str], ctx: Ctx) -> Norm | None:
     else:
         dec = int(raw) // 10
     mod = {"early": "START", "mid": "MID", "late": "END"}.get((m.group("pm") or "").lower())
-    iv = cal.decade_iv(dec)  # '199X': TimeBank and AQUAINT mark a bare 'the 1990s' so
-    return date_norm(cal.Interval(iv.value + "X", iv.lo, iv.hi, iv.precision), None, mod)
+    return date_norm(cal.decade_iv(dec), None, mod)  # '199', as the TIMEX guidelines write a decade
+
+
+_TENS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+         "eighties": 8, "nineties": 9}
+
+
+def decade_words(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """'the nineties', 'the early nineteen-eighties': the latest such decade not after the DCT's."""
+    words = re.split(r"[-\s]+", m.group("w").lower())
+    tens = _TENS[words[-1]]
+    if len(words) > 1:
+        dec = 190 + tens
+    else:
+        dec = ctx.anchor.year // 100 * 10 + tens
+        if dec > ctx.anchor.year // 10:
+            dec -= 10
+    mod = {"early": "START", "mid": "MID", "late": "END"}.get((m.group("pm") or "").lower())
+    return date_norm(cal.decade_iv(dec), None, mod)
 
 
 def century(m: re.Match[str], ctx: Ctx) -> Norm | None:

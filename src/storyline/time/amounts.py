@@ -19,6 +19,8 @@ def duration(m: re.Match[str], ctx: Ctx) -> Norm | None:
     code, _ = lexicon().unit(m.group("unit"))
     num = m.group("num")
     count = parse_number(num)
+    if count is not None and (m.group("half1") or m.group("half2")):
+        count += 0.5  # 'a minute and a half', 'two and a half years'
     value = cal_duration(count, code)
     adj = (m.group("adj") or "").lower()
     approx = m.group("approx")

@@ -8,7 +8,8 @@ from typing import Any
 
 from ..records import Timex
 from . import absolute, amounts, relative
-from .calendar import Interval
+from .calendar import Interval, day_iv
+from .lexicon import parse_number
 from .norm import Ctx, Norm, mask
 from .patterns import Hit
 
@@ -26,6 +27,7 @@ RULES: dict[str, Rule] = {
     "year": absolute.year,
     "year_words": absolute.year_words,
     "decade": absolute.decade,
+    "decade_words": absolute.decade_words,
     "century": absolute.century,
     "holiday": absolute.holiday,
     "quarter": absolute.quarter,
@@ -77,7 +79,22 @@ def _part(iv: Interval, mod: str, anchor: date | None, prefix: str) -> Interval:
     return Interval(iv.value, lo, max(lo, hi), iv.precision)
 
 
+def _day_offset(norm: Norm, prefix: str) -> Norm | None:
+    """'the day before last Tuesday': the named day moved by whole days."""
+    word, count = prefix.split()
+    iv = norm.iv
+    if iv is None or iv.lo != iv.hi or norm.type != "DATE":
+        return None
+    days = parse_number(count)
+    if days is None:
+        return None
+    day = iv.lo + timedelta(days=int(days) * (-1 if word == "before" else 1))
+    return Norm("DATE", day.isoformat(), day_iv(day), None, norm.rel or "full", norm.precision, norm.extra)
+
+
 def _apply_prefix(norm: Norm, hit: Hit, dct: date | None) -> Norm:
+    if hit.prefix and hit.prefix.startswith(("before ", "after ")):
+        return _day_offset(norm, hit.prefix) or norm
     mod = norm.mod
     iv = norm.iv
     if hit.prefix:

@@ -68,10 +68,11 @@ def _rules() -> list[tuple[str, str]]:
         ("week_of", rf"(?i:the\s+week\s+of)\s+(?P<m>{M})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{Y}))?"),
         ("date_iso", r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])"),
         ("date_us", r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)?\d\d)(?![\d/])"),
-        ("month", rf"(?:(?P<dir>(?i:this|last|next|past|coming))\s+)?(?P<m>{M})(?!\w)(?:,?\s+(?:of\s+)?(?P<y>{Y}|{p['YW']})|\s+(?P<rel>this|last|next)\s+year)?"),
+        ("month", rf"(?:(?P<dir>(?i:this|last|next|past|coming))\s+)?(?P<m>{M})(?!\w)(?!\s+{DAY}(?![\w:]))(?:,?\s+(?:of\s+)?(?P<y>{Y}|{p['YW']})|\s+(?P<rel>this|last|next)\s+year)?"),
         ("year", rf"(?:(?P<pre>(?i:fiscal|calendar|the\s+year|the\s+fiscal\s+year|fiscal\s+year|FY))\s*)?(?P<y>{Y})"),
         ("year_words", r"(?i:(?:the\s+year\s+)?nineteen[\s-](?P<t>ninety|eighty|seventy|sixty|fifty|forty|thirty|twenty|ten)(?:[\s-](?P<u>one|two|three|four|five|six|seven|eight|nine))?|the\s+year\s+two\s+thousand(?:\s+and\s+(?P<u2>one|two|three|four|five|six|seven|eight|nine|ten))?)"),
         ("decade", r"(?:(?P<the>the)\s+)?(?:(?P<pm>(?i:early|mid|late))[-\s]?)?(?P<dec>(?:1[6-9]|20)\d0|'\d0)'?s(?!\w)"),
+        ("decade_words", r"(?i:(?P<the>the)\s+)(?:(?P<pm>(?i:early|mid|late))[-\s]?)?(?P<w>(?i:(?:nineteen[-\s])?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))(?![\w-])"),
         ("century", r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+(?i:century)"),
         ("rel_unit", rf"(?:(?P<pre>(?i:earlier|later|early|late))\s+)?(?:(?i:the)\s+)?(?P<dir>(?i:this\s+past|this\s+coming|this|last|next|past|coming|previous|preceding|current|following|same|that))\s+(?:(?i:fiscal|calendar)\s+)?(?P<unit>(?i:week(?:end)?|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)(?![\w-])|{WD}|{M}(?!\w|\s+\d))"),
         ("the_year", r"(?i:the\s+(?P<adj>full\s+|fiscal\s+|calendar\s+|current\s+|current\s+fiscal\s+|latest\s+fiscal\s+|whole\s+|entire\s+)?year)(?![\w-]|\s+(?:ago|earlier|before|after|later|of|that|when|in\s+which)\b|'s)"),
@@ -81,7 +82,7 @@ def _rules() -> list[tuple[str, str]]:
         ("quarter_q", rf"(?<!\w)Q(?P<q>[1-4])(?:\s+(?P<y>{Y})|\s*'(?P<yy>\d\d))?(?!\w)"),
         ("the_quarter", rf"(?i:the|that|this)\s+(?:(?P<y>{Y})\s+)?(?:(?P<adj>(?i:latest|most\s+recent|recent|current|same|comparable|previous|prior|preceding|just-ended|year-ago|year-earlier))\s+)?(?:(?i:fiscal)\s+)?(?P<unit>(?i:quarter|period))(?![\w-])"),
         ("half", rf"(?:(?i:the)\s+)?(?P<which>(?i:first|second|latter|last))\s+(?i:half)(?:\s+(?i:of)\s+(?:(?i:the)\s+)?(?:(?i:fiscal)\s+)?(?:(?P<y>{Y})|(?P<rel>(?i:this|last|next))\s+(?i:year)|(?i:year)))?(?![\w-])"),
-        ("duration", rf"(?:(?P<approx>{p['APPROX']})\s+)?(?:(?P<the>(?i:the))\s+)?(?:(?P<adj>(?i:past|last|next|first|latest|coming|previous|final|following|ensuing|remaining|recent|initial))\s+)?(?P<num>{NUM}|{p['VAGUE']})[\s-]+(?:(?i:more|additional|straight|consecutive|full)\s+)?(?P<unit>{UNIT})(?P<pl>s)?(?![\w])"),
+        ("duration", rf"(?:(?P<approx>{p['APPROX']})\s+)?(?:(?P<the>(?i:the))\s+)?(?:(?P<adj>(?i:past|last|next|first|latest|coming|previous|final|following|ensuing|remaining|recent|initial))\s+)?(?P<num>{NUM}|{p['VAGUE']})(?P<half1>\s+(?i:and\s+a\s+half))?[\s-]+(?:(?i:more|additional|straight|consecutive|full)\s+)?(?P<unit>{UNIT})(?P<pl>s)?(?P<half2>\s+(?i:and\s+a\s+half))?(?![\w])"),
         ("refs_present", r"(?<![\w-])(?i:" + alternation(lex.present_ref) + r")(?![\w-])"),
         ("refs_past", r"(?<![\w-])(?i:" + alternation(lex.past_ref) + r")(?![\w-])"),
         ("refs_future", r"(?<![\w-])(?i:" + alternation(lex.future_ref) + r")(?![\w-])"),
@@ -106,6 +107,12 @@ _PREFIX = re.compile(
     r"(?:(?P<pos>(?i:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|latter\s+part|early\s+part|first\s+half|second\s+half))\s+of\s+)"
     r"|(?P<pm>(?i:(?:the\s+)?(?:early|mid|late|earlier|later)))(?:-|\s+)(?:(?i:in\s+)?(?i:the\s+)?)?)$"
 )
+# 'the day before last Tuesday's hearing', 'two days after March 3': a day counted from a day.
+_DAY_OFFSET = re.compile(
+    r"(?i:(?<![\w-])(?:(?:the|a|one)\s+)?(?P<n>day|(?:one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days)"
+    r"\s+(?P<dir>before|after)\s+)$"
+)
+_DAY_RULES = frozenset({"weekday", "date_mdy", "date_dmy", "dayref", "holiday", "date_iso", "date_us"})
 _DEADLINE = re.compile(r"(?i:\b(?:by|before|until|till|no\s+later\s+than)\s+)$")
 _MAY_CONTEXT = re.compile(r"(?i:\b(?:in|since|until|till|by|of|during|through|from|before|after|early|late|mid|last|next|this|between|and|to)[\s-]+)$")
 _FALL_CONTEXT = re.compile(r"(?i:\b(?:in|since|until|till|by|during|through|before|after|early|late|mid|last|next|this|the)[\s-]+)$")
@@ -238,7 +245,13 @@ def _accept_weekday(text: str, m: re.Match[str]) -> bool:
     return not re.match(r"\s*(?:Times|Journal|Post|Night\s+Live)\b", text[m.end() : m.end() + 14])
 
 
+def _accept_set_adverb(text: str, m: re.Match[str]) -> bool:
+    """'average daily volume': a rate measured per day, not a recurring time."""
+    return not re.search(r"(?i:\baverage\s+)$", _before(text, m.start(), 12))
+
+
 _ACCEPT: dict[str, Callable[[str, re.Match[str]], bool]] = {
+    "set_adv": _accept_set_adverb,
     "month": _accept_month,
     "ago": _accept_ago,
     "season": _accept_season,
@@ -268,6 +281,11 @@ def _trimmed_start(name: str, m: re.Match[str]) -> int:
 
 def _widen(text: str, hit: Hit) -> Hit:
     before = _before(text, hit.start)
+    offset = _DAY_OFFSET.search(before) if hit.rule in _DAY_RULES or _weekday_unit(hit) else None
+    if offset:
+        count = offset.group("n").split()[0].lower()
+        return Hit(hit.start - len(offset.group(0)), hit.end, hit.rule, hit.match,
+                   f"{offset.group('dir').lower()} {'1' if count == 'day' else count}")
     prefix = None
     start = hit.start
     found = _PREFIX.search(before) if hit.rule not in _NO_PREFIX else None
@@ -283,8 +301,13 @@ def _widen(text: str, hit: Hit) -> Hit:
     return Hit(start, hit.end, hit.rule, hit.match, prefix, deadline)
 
 
+def _weekday_unit(hit: Hit) -> bool:
+    """'last Tuesday': a relative day."""
+    return hit.rule == "rel_unit" and hit.match.group("unit")[:1].isupper()
+
+
 _NO_PREFIX = frozenset({"duration", "plural", "ago", "set", "set_adv", "refs_present", "refs_past",
-                        "refs_future", "clock", "noon", "yearago", "decade", "rel_unit", "pod", "mid_pod",
+                        "refs_future", "clock", "noon", "yearago", "decade", "decade_words", "rel_unit", "pod", "mid_pod",
                         "yearend", "half"})
 
 
@@ -318,4 +341,15 @@ def scan(text: str) -> list[Hit]:
     blocked = _not_timex_spans(text)
     taken = [h for h in taken if not _titled(text, h) and not any(s < h.end and h.start < e for s, e in blocked)]
     taken.sort(key=lambda h: h.start)
-    return [_widen(text, h) for h in taken]
+    return _drop_swallowed([_widen(text, h) for h in taken])
+
+
+def _drop_swallowed(hits: list[Hit]) -> list[Hit]:
+    """Hits a later one grew over ('two days' in 'two days after March 3'); ``hits`` in order."""
+    kept: list[Hit] = []
+    earliest = len(hits[-1].match.string) + 1 if hits else 0
+    for hit in reversed(hits):
+        if hit.start < earliest:
+            kept.append(hit)
+        earliest = min(earliest, hit.start)
+    return kept[::-1]

@@ -228,11 +228,18 @@ def weekday(m: re.Match[str], ctx: Ctx) -> Norm | None:
     return Norm("DATE", day.isoformat(), cal.day_iv(day), rel="full", extra=extra)
 
 
+# '10:35 a.m. (0735 GMT) Friday': the day named after a bracketed other clock
+_BRACKETED_DAY = re.compile(r"\s*\([^()\n]{1,24}\)\s*,?\s*(?:on\s+)?([A-Z][a-z]+day)\b")
+
+
 def _clock_day(m: re.Match[str], ctx: Ctx) -> tuple[date, str]:
     lex = lexicon()
     anchor = ctx.anchor
     if m.groupdict().get("wd"):
         return cal.weekday_near(anchor, lex.weekday(m.group("wd")), ctx.tense), "full"
+    later = _BRACKETED_DAY.match(m.string, m.end())
+    if later and later.group(1).lower() in lex.weekdays:
+        return cal.weekday_near(anchor, lex.weekday(later.group(1)), ctx.tense), "full"
     if m.groupdict().get("dw"):
         word = m.group("dw").lower()
         return anchor + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[word]), "full"
