@@ -10,7 +10,7 @@ the outcome depends only on the set of stored documents, never on their order.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from ..records import Article, DocumentFacts, Event
 from ..store import Database
@@ -19,6 +19,7 @@ from .dating import Anchor, Dating
 from .merge import Context, pair_score
 from .redate import chosen_day, dating_of, preferred_day, redate_facts, role_bounds, with_dating
 
+EventMap = Callable[[Event], Event]
 ANCHOR_TYPES = {"meeting", "summit", "visit", "call", "agreement"}
 TIGHT_DAYS = 60
 ROUNDS = 2
@@ -56,14 +57,21 @@ def _same_event(a: Event, b: Event) -> bool:
 def _form_fits(value: str, start: str) -> bool:
     """A DCT-free value 'XXXX-05-09' or 'XXXX-05' can only name a day in May (the 9th)."""
     parts = value.split("-")
+    if len(parts) >= 2 and parts[1].startswith("W"):  # 'XXXX-WXX-6': a Saturday
+        return not (len(parts) >= 3 and parts[2].isdigit() and start
+                    and str(dt.date.fromisoformat(start[:10]).isoweekday()) != parts[2])  # fmt: skip
     if len(parts) >= 2 and parts[1].isdigit() and start[5:7] != parts[1]:
         return False
     return not (len(parts) >= 3 and parts[2][:2].isdigit() and start[8:10] != parts[2][:2])
 
 
-def anchors_for(doc: DocumentFacts, known: Sequence[Event], ctx: Context) -> list[Anchor]:
+def anchors_for(
+    doc: DocumentFacts, known: Sequence[Event], ctx: Context, resolved: EventMap | None = None,
+) -> list[Anchor]:  # fmt: skip
+    """Anchors for ``doc``'s relative dates from ``known`` events of other documents;
+    ``resolved`` puts an event's actors and place in their cross-document form first."""
     out = []
-    for e in doc.events:
+    for e in map(resolved or _same, doc.events):
         w = e.when
         if w is None or not w.relative or not w.text or e.attributes.get("dated_by") != "text":
             continue
@@ -82,9 +90,13 @@ def anchors_for(doc: DocumentFacts, known: Sequence[Event], ctx: Context) -> lis
     return out
 
 
+def _same(e: Event) -> Event:
+    return e
+
+
 def redate_pass(
     db: Database, docs: Sequence[Article], facts: Mapping[str, DocumentFacts],
-    originals: Mapping[str, str] | None = None,
+    originals: Mapping[str, str] | None = None, resolved: EventMap | None = None,
 ) -> tuple[list[Article], dict[str, DocumentFacts]]:  # fmt: skip
     """Re-date every document whose date was inferred; store what changed.
 
@@ -103,9 +115,9 @@ def redate_pass(
         docs_by_id[doc_id], out_facts[doc_id] = _apply(docs_by_id[doc_id], out_facts[doc_id], (), prefer[doc_id])
     for _ in range(ROUNDS):
         known = [e for d in docs_by_id.values() if d.published_source != "inferred" or _tight(d)
-                 for e in _known(out_facts[d.id].events)]  # fmt: skip
+                 for e in map(resolved or _same, _known(out_facts[d.id].events))]  # fmt: skip
         for doc_id in inferred:
-            anchors = anchors_for(out_facts[doc_id], known, ctx)
+            anchors = anchors_for(out_facts[doc_id], known, ctx, resolved)
             if anchors:
                 docs_by_id[doc_id], out_facts[doc_id] = _apply(
                     docs_by_id[doc_id], out_facts[doc_id], anchors, prefer[doc_id]

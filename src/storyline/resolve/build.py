@@ -31,15 +31,16 @@ def rebuild(db: Database, settings: Settings) -> None:
     facts = {d.id: db.document_facts(d.id) for d in docs}
     originals = duplicates_of(db.minhashes(), settings.dup_threshold)
     docs = _mark_duplicates(db, docs, originals)
-    docs, facts = redate_pass(db, docs, facts, originals)
-    resolution = resolve_actors([m for f in facts.values() for m in f.mentions])
+    resolution = resolve_actors([m for f in facts.values() for m in f.mentions])  # dates play no part
     entity_of = resolution.entity_of
     entities = list(resolution.entities)
+    names = {e.id: e.name for e in entities}
+    docs, facts = redate_pass(db, docs, facts, originals, lambda e: _with_entities(e, entity_of, names))
     mentions_by_doc = {
         doc: [entity_of.get(m.key, m.key) for m in f.mentions] for doc, f in facts.items()
     }
     published = {d.id: d.published for d in docs}
-    doc_events = [_with_entities(e, entity_of) for f in facts.values() for e in f.events]
+    doc_events = [_with_entities(e, entity_of, names) for f in facts.values() for e in f.events]
     countries = frozenset(e.id for e in entities if e.type == "GPE" and e.id.startswith("country:"))
     ctx = Context(published=published, original=originals, countries=countries)
     events = resummarise(merge(doc_events, ctx), {e.id: e for e in entities})
@@ -70,13 +71,23 @@ def _mark_duplicates(db: Database, docs: Sequence[Article], originals: Mapping[s
     return out
 
 
-def _with_entities(event: Event, entity_of: Mapping[str, str]) -> Event:
+# Entity kinds that are places, never parties (countries stay parties: 'China said').
+_PLACE_IDS = ("gpe:", "city:", "loc:", "fac:", "place:")
+
+
+def _with_entities(event: Event, entity_of: Mapping[str, str], names: Mapping[str, str]) -> Event:
+    """Participants as resolved entities; a 'participant' that resolves to a place (a name the
+    tagger took for a person in one article and the store knows as a town) is where it happened."""
     seen: list[str] = []
+    location = event.location
     for key in event.participants:
         ident = entity_of.get(key, key)
+        if ident.startswith(_PLACE_IDS) and not key.startswith(_PLACE_IDS):
+            location = location or names.get(ident)
+            continue
         if ident not in seen:
             seen.append(ident)
-    return event.replace(participants=tuple(seen))
+    return event.replace(participants=tuple(seen), location=location)
 
 
 def _quotes(facts: Mapping[str, DocumentFacts], entity_of: Mapping[str, str], events: Sequence[Event]) -> list[Quote]:

@@ -1,0 +1,75 @@
+"""Cross-document anchors: a relative date in an undated article pinned by another's event."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from storyline.records import DocumentFacts, Event, Timex
+from storyline.resolve.anchors import _form_fits, anchors_for
+from storyline.resolve.build import _with_entities
+from storyline.resolve.merge import Context
+from storyline.time import extract
+
+CTX = Context(published={}, original={}, countries=frozenset())
+
+
+def _event(doc: str, start: str | None, *, when: Timex | None = None, location: str | None = None,
+           participants: tuple[str, ...] = ()) -> Event:  # fmt: skip
+    return Event(
+        id=f"{doc}-attack", type="attack", summary="", start=start, end=start,
+        date_precision="day" if start else "unknown", status="occurred", participants=participants,
+        location=location, attributes={"dated_by": "text"}, when=when, doc=doc,
+    )  # fmt: skip
+
+
+def _saturday() -> Timex:
+    (t,) = extract("An airstrike on the village hit a market on Saturday.", None, lambda s, e: "past")
+    return t
+
+
+@pytest.mark.parametrize(
+    ("value", "start", "fits"),
+    [
+        ("XXXX-WXX-6", "2026-03-14", True),  # 14 March 2026 is a Saturday
+        ("XXXX-WXX-6", "2026-03-11", False),  # a Wednesday
+        ("XXXX-05-09", "2026-05-09", True),
+        ("XXXX-05-09", "2026-05-10", False),
+        ("XXXX-05", "2026-06-01", False),
+        ("XXXX-WXX", "2026-03-11", True),
+    ],
+)
+def test_a_free_value_fits_only_days_of_its_form(value: str, start: str, fits: bool) -> None:
+    assert _form_fits(value, start) is fits
+
+
+def test_a_weekday_is_anchored_by_the_same_attack_on_that_weekday() -> None:
+    saturday = _saturday()
+    undated = DocumentFacts(doc="b", events=(_event("b", None, when=saturday, location="Oskem"),))
+    known = [_event("a", "2026-03-11", location="Oskem"), _event("c", "2026-03-14", location="Oskem")]
+    (anchor,) = anchors_for(undated, known, CTX)
+    assert (anchor.lo, anchor.hi) == (date(2026, 3, 14), date(2026, 3, 14))
+
+
+def test_resolved_actors_let_a_mistyped_place_anchor() -> None:
+    """One article's tagger read the village as a person; resolution knows it as a place."""
+    saturday = _saturday()
+    undated = DocumentFacts(doc="b", events=(_event("b", None, when=saturday, participants=("person:oskem",)),))
+    known = [_event("c", "2026-03-14", location="Oskem")]
+    assert anchors_for(undated, known, CTX) == []
+
+    def resolved(e: Event) -> Event:
+        return _with_entities(e, {"person:oskem": "gpe:oskem"}, {"gpe:oskem": "Oskem"})
+
+    (anchor,) = anchors_for(undated, known, CTX, resolved)
+    assert anchor.lo == date(2026, 3, 14)
+
+
+def test_a_place_participant_becomes_the_location_but_countries_stay_parties() -> None:
+    event = _event("b", "2026-03-14", participants=("person:oskem", "country:VL", "person:ana-ruiz"))
+    out = _with_entities(event, {"person:oskem": "gpe:oskem"}, {"gpe:oskem": "Oskem"})
+    assert out.location == "Oskem"
+    assert out.participants == ("country:VL", "person:ana-ruiz")
+    kept = _with_entities(event.replace(location="Dravik"), {"person:oskem": "gpe:oskem"}, {"gpe:oskem": "Oskem"})
+    assert kept.location == "Dravik"
