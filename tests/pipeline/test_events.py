@@ -97,3 +97,38 @@ def test_purchase_commitment(nlp: Any) -> None:
 def test_no_event(nlp: Any, text: str) -> None:
     events = [e for e in events_of(nlp, text) if e.type in ("agreement", "meeting")]
     assert events == []
+
+
+def test_a_since_clause_does_not_set_the_story_time(nlp: Any) -> None:
+    """'Hours later' follows the shelling, not the truce the first sentence counts from."""
+    text = (
+        "Artillery shelled the town of Baresk on Saturday, the worst breach since the truce between "
+        "Norland and the Karst Liberation Army took effect on March 3. "
+        "Hours later the rebels fired rockets at the border town of Ulmen."
+    )
+    attacks = {e.location: e for e in events_of(nlp, text, "2026-03-15") if e.type == "attack"}
+    assert attacks["Ulmen"].start == "2026-03-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The Karst Liberation Army signed the truce in Geneva on Monday. Hours later the rebels "
+         "shelled the village of Ulmen.", "Karst Liberation Army"),
+        ("The Ashbourne Liberation Front accepted the deal on Monday. On Tuesday the front attacked "
+         "a checkpoint near the village of Ulmen.", "Ashbourne Liberation Front"),
+    ],
+)
+def test_the_rebels_and_the_front_are_the_group_named_before(nlp: Any, text: str, actor: str) -> None:
+    (doc,) = list(run(nlp, [DocInput("t1", text, "2026-03-11")]))
+    attack = only(list(doc._.storyline_events), "attack")
+    names = {m.key: m.name for m in doc._.storyline_mentions}
+    assert actor in {names.get(p) for p in attack.participants}
+
+
+def test_the_rebels_without_a_named_group_have_no_actor(nlp: Any) -> None:
+    text = "The World Bank published its report on Monday. Hours later the rebels shelled the village of Ulmen."
+    (doc,) = list(run(nlp, [DocInput("t1", text, "2026-03-11")]))
+    bank = {m.key for m in doc._.storyline_mentions if "Bank" in m.name}
+    attacks = [e for e in doc._.storyline_events if e.type == "attack"]
+    assert bank and all(not bank & set(e.participants) for e in attacks)

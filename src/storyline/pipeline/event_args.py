@@ -223,6 +223,8 @@ def subject_mentions(verb: Token, index: DocIndex) -> list[Mention]:
             if s.lower_ in PRONOUNS and index.mention_at[s.i] is None:
                 ante = pronoun_antecedent(s, index)
                 found.extend([ante] if ante is not None else [])
+            elif index.mention_at[s.i] is None and (named := definite_antecedent(s, index)) is not None:
+                found.append(named)
         if found:
             return _unique(found)
         if cur.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp") and cur.head is not cur:
@@ -323,6 +325,30 @@ def pronoun_antecedent(tok: Token, index: DocIndex, window: int = 3) -> Mention 
     for i in range(tok.i - 1, max(sents[0].start, 0) - 1, -1):
         m = index.mention_at[i]
         if m is not None and m.label == "PERSON" and _agrees(tok, m):
+            return m
+    return None
+
+
+# 'the rebels fired': an armed group named earlier, recognised by the words of its name
+ARMED_GROUP_NOUNS = {"rebels", "insurgents", "militants", "guerrillas", "fighters", "militia", "militiamen"}
+ARMED_GROUP_NAME_WORDS = {"front", "army", "movement", "brigade", "brigades", "militia", "liberation",
+                          "forces", "rebels", "resistance", "jihad", "mujahideen"}
+
+
+def definite_antecedent(tok: Token, index: DocIndex) -> Mention | None:
+    """The organisation a definite noun phrase refers back to: 'the front' (the last word of
+    its name), 'the rebels' (an armed group's name); the nearest one before it."""
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    word = tok.lower_
+    for i in range(tok.i - 1, -1, -1):
+        m = index.mention_at[i]
+        if m is None or m.label != "ORG" or (i + 1 < len(index.mention_at) and index.mention_at[i + 1] is m):
+            continue
+        name_words = [w.lower() for w in m.name.split()]
+        if (len(name_words) > 1 and name_words[-1] == word) or (
+            word in ARMED_GROUP_NOUNS and ARMED_GROUP_NAME_WORDS.intersection(name_words)
+        ):
             return m
     return None
 

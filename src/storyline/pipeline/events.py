@@ -164,7 +164,8 @@ def _timing(
         when = directed(when, status_of(head, etype, None, dct), dct)  # modality first
         status = status_of(head, etype, when, dct)
     if when is not None:
-        narrative.remember(status, sent_i, when)
+        if not _reference_clause(head):
+            narrative.remember(status, sent_i, when)
         return when, status, "text"
     when = narrative.recall(status, sent_i)
     if when is not None:
@@ -172,6 +173,18 @@ def _timing(
     if status in ("occurred", "announced", "in_effect") and etype != "statement":
         when = recent_window(dct)
     return when, status, "recent" if when is not None else "none"
+
+
+_REFERENCE_MARKS = {"since", "before", "until", "till", "after", "once"}
+
+
+def _reference_clause(head: Token) -> bool:
+    """'... since the truce took effect last Tuesday': a point the story counts from, not the
+    time the story has reached, so the next sentences do not take its date."""
+    verb = args.governor(head)
+    return args.in_temporal_pp(head) or (
+        verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _REFERENCE_MARKS for c in verb.children)
+    )
 
 
 def _people(group: list[Trigger], index: args.DocIndex, etype: str) -> list[Mention]:
