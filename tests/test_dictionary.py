@@ -147,6 +147,7 @@ def test_user_file_extends_builtin(tmp_path: Path, suffix: str) -> None:
         ("actors:\n  - {id: 'person:x', name: X, roles: [{title: Chair, since: soon}]}\n",
          "invalid date"),
         ("actors:\n  - {id: 'person:x', name: X, aliases: 5}\n", "'aliases' must be a list"),
+        ("actors:\n  - {id: 'org:x', name: Ministry of Land, Sea and Air}\n", "unknown field 'Sea and Air'"),
     ],
 )
 def test_invalid_user_file(tmp_path: Path, content: str, problem: str) -> None:
@@ -160,3 +161,10 @@ def test_invalid_user_file(tmp_path: Path, content: str, problem: str) -> None:
 def test_missing_user_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="cannot read"):
         load_dictionary(tmp_path / "absent.yaml")
+
+
+def test_builtin_names_with_commas_are_whole() -> None:
+    d = load_dictionary()
+    entry = d.get("org:gb-fcdo")
+    assert entry is not None and entry.name == "Foreign, Commonwealth and Development Office"
+    assert d.lookup("Foreign") is None

@@ -318,6 +318,10 @@ def _type_of(entry_id: str, given: Any, where: str) -> str:
     return {"person": "PERSON", "norp": "NORP"}.get(prefix, "ORG")
 
 
+ENTRY_KEYS = frozenset({"id", "name", "type", "country", "surname", "demonyms", "acts_for", "aliases",
+                        "local", "roles", "capitals"})
+
+
 def _entry(raw: Any, where: str) -> list[ActorEntry]:
     """One raw mapping -> its entry plus the city entries of its capitals."""
     if not isinstance(raw, dict):
@@ -327,6 +331,10 @@ def _entry(raw: Any, where: str) -> list[ActorEntry]:
             raise ConfigError(f"{where}: missing '{key}'")
     entry_id, name = raw["id"].strip(), raw["name"].strip()
     where = f"{where} ({entry_id})"
+    unknown = sorted(str(k) for k in raw if k not in ENTRY_KEYS)
+    if unknown:
+        raise ConfigError(f"{where}: unknown field {unknown[0]!r} (a comma in an unquoted YAML name "
+                          "splits it: quote the name)")
     etype = _type_of(entry_id, raw.get("type"), where)
     country = raw.get("country")
     if country is None and entry_id.startswith(("country:", "bloc:")):

@@ -132,3 +132,10 @@ def test_the_rebels_without_a_named_group_have_no_actor(nlp: Any) -> None:
     bank = {m.key for m in doc._.storyline_mentions if "Bank" in m.name}
     attacks = [e for e in doc._.storyline_events if e.type == "attack"]
     assert bank and all(not bank & set(e.participants) for e in attacks)
+
+
+def test_the_next_day_dates_an_event_from_the_day_before(nlp: Any) -> None:
+    text = ("Canada's foreign minister Anita Anand met Mexico's Juan Ramon de la Fuente in Ottawa on March 3. "
+            "The next day, Anand spoke by phone with Secretary of State Marco Rubio.")
+    call = only(events_of(nlp, text, "2026-03-11"), "call")
+    assert (call.start, call.status) == ("2026-03-04", "occurred")

@@ -424,3 +424,26 @@ def test_today_and_tomorrow_of_an_occasion_are_days(text: str, value: str) -> No
 )
 def test_titles_and_set_phrases_are_not_times(text: str, kept: list[str]) -> None:
     assert [text[h.start : h.end] for h in scan(text)] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "want"),
+    [
+        ("Talks opened on March 3. The next day the envoys left. The following day they returned.",
+         "2026-03-15", [("March 3", "2026-03-03"), ("The next day", "2026-03-04"), ("The following day", "2026-03-05")]),
+        ("The vote was on Dec. 31. Later that day the bill was signed. The next morning it took effect.",
+         "2027-01-05", [("Dec. 31", "2026-12-31"), ("Later that day", "2026-12-31"), ("The next morning", "2027-01-01")]),
+        ("The court sat on March 1, 2024. The previous evening the lawyers met.",
+         "2024-03-05", [("March 1, 2024", "2024-03-01"), ("The previous evening", "2024-02-29TEV")]),
+        # a month named since the last day: the same day is a day of that month, the next day unknown
+        ("Three doctors were shot, most recently last October. His name was struck off that same day.",
+         "1999-02-06", [("last October", "1998-10"), ("that same day", "1998-10-XX")]),
+        ("He flew in on Monday. In March the board met. The next day it voted.",
+         "1999-02-06", [("Monday", "1999-02-01"), ("March", "1999-03")]),
+        # no day named before: no reading
+        ("Trades made that day were cancelled.", "1999-02-06", []),
+    ],
+)
+def test_days_counted_from_the_last_day_named(text: str, dct: str, want: list[tuple[str, str]]) -> None:
+    got = [(t.text, t.value) for t in found(text, dct) if t.value != "PAST_REF"]
+    assert got == want

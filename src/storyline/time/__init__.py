@@ -57,6 +57,7 @@ def normalise_hits(hits: Sequence[Hit], dct: date | None, tenses: Sequence[str],
         _track_quarter(ctx, hit, norm)
         if norm.iv is not None and norm.type in ("DATE", "TIME") and norm.iv.lo == norm.iv.hi:
             ctx.last_day = norm.iv
+            ctx.last_day_at = hit.end
         if norm.iv is not None and norm.mod is None and norm.type == "DATE" \
                 and (norm.rel is None or hit.rule in _ANAPHORA_RULES):
             ctx.last = norm.iv

@@ -23,6 +23,7 @@ class Ctx:
     here: int = 0  # where the expression being read starts
     quarter: Interval | None = None  # the fiscal quarter under discussion ('a year earlier')
     last_day: Interval | None = None  # the last single day named ('the previous Friday')
+    last_day_at: int = -10**9  # where it ended
     topic_quarter: Interval | None = None  # the first quarter the document names (its results)
 
     @property

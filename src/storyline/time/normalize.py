@@ -43,6 +43,7 @@ RULES: dict[str, Rule] = {
     "dayref": relative.day_ref,
     "pod": relative.day_ref,
     "mid_pod": relative.mid_pod,
+    "day_after": relative.day_after,
     "weekday": relative.weekday,
     "clock": relative.clock,
     "noon": relative.noon,

@@ -99,6 +99,7 @@ def _rules() -> list[tuple[str, str]]:
         ("holiday", r"(?<!\w)(?P<h>" + alternation(lex.holiday_names()) + r")(?!\s+Island)(?:,?\s+(?P<y>(?:19|20)\d\d))?(?!\w)"),
         ("yearend", r"(?i:(?:the\s+)?(?:year[-\s]end|year's\s+end|end\s+of\s+the\s+year|turn\s+of\s+the\s+year))(?![\w-])"),
         ("weekend", r"(?i:the\s+weekend)(?![\w-])"),
+        ("day_after", r"(?<![\w-])(?i:(?:(?P<pre>later|earlier)\s+)?(?:that|the\s+same)\s+(?:same\s+)?(?P<pod1>day|morning|afternoon|evening|night)|the\s+(?P<dir>next|following|previous|preceding)\s+(?P<pod2>day|morning|afternoon|evening|night))(?![\w-])"),
     ]
 
 
@@ -308,7 +309,7 @@ def _weekday_unit(hit: Hit) -> bool:
 
 _NO_PREFIX = frozenset({"duration", "plural", "ago", "set", "set_adv", "refs_present", "refs_past",
                         "refs_future", "clock", "noon", "yearago", "decade", "decade_words", "rel_unit", "pod", "mid_pod",
-                        "yearend", "half"})
+                        "yearend", "half", "day_after"})
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:

@@ -205,6 +205,24 @@ def day_ref(m: re.Match[str], ctx: Ctx) -> Norm | None:
     return date_norm(cal.day_iv(day), "full")
 
 
+def day_after(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """'the next day', 'later that day', 'the previous evening': counted from the last day the
+    text named (no such day, no reading: 'that day' alone could be any day)."""
+    step = {"next": 1, "following": 1, "previous": -1, "preceding": -1}.get((m.group("dir") or "").lower(), 0)
+    later = ctx.last
+    if later is not None and later.lo != later.hi and ctx.last_at > ctx.last_day_at:  # a wider time came since
+        if later.precision == "month" and not step:
+            return Norm("DATE", f"{later.value}-XX", later, rel="full")  # 'last October ... that same day'
+        return None
+    if ctx.last_day is None:
+        return None
+    day = ctx.last_day.lo + timedelta(days=step)
+    pod = (m.group("pod1") or m.group("pod2")).lower()
+    if pod != "day" and pod not in lexicon().day_only_parts:
+        return Norm("TIME", f"{day.isoformat()}T{_POD[pod]}", cal.day_iv(day), rel="full")
+    return date_norm(cal.day_iv(day), "full")
+
+
 def mid_pod(m: re.Match[str], ctx: Ctx) -> Norm | None:
     """'mid-afternoon', 'at mid-morning yesterday': that part of the day (the DCT's by default)."""
     word = (m.group("w") or "today").lower()
