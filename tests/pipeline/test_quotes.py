@@ -77,6 +77,12 @@ def test_quote_spans(text: str, inner: list[str]) -> None:
         # according to X
         ("\u201cThe shipments will resume next month,\u201d according to Jorge Salas, the "
          "port director.", "shipments will resume", "Jorge Salas"),
+        # a relative clause inside the subject
+        ("Mediator Hassan Farouk, who hosted the final round, called the deal \u201ca door, not a "
+         "destination\u201d.", "a door", "Hassan Farouk"),
+        # X accused Y of "..."
+        ("Samir Dahan, the group's political chief, accused the army of \u201ctesting our "
+         "patience\u201d.", "testing our patience", "Samir Dahan"),
     ],
 )
 def test_named_speaker(spacy_model, text: str, snippet: str, speaker_text: str) -> None:  # type: ignore[no-untyped-def]
@@ -97,6 +103,9 @@ def test_named_speaker(spacy_model, text: str, snippet: str, speaker_text: str) 
         ("\u201cWe have received the proposal and are studying it carefully,\u201d an unnamed "
          "spokesperson for the European Commission said on Thursday.", "studying it carefully",
          "spokesperson for the European Commission", "commission"),
+        # "the front" refers back to the group named before
+        ("The Karst Liberation Front accepted the truce on Monday. The front said the army must "
+         "\u201cstop shelling villages\u201d.", "stop shelling", "Karst Liberation Front", "front"),
     ],
 )
 def test_organisation_speaker(spacy_model, text: str, snippet: str, speaker_in_text: str, key_word: str) -> None:  # type: ignore[no-untyped-def]

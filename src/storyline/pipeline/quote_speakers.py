@@ -333,7 +333,7 @@ def record_acts(doc: Doc, res: Resolver) -> dict[int, Speaker | None]:
             subj = subject(token)
             speaker = None
             if subj is not None and not _coordinated(subj):
-                speaker = res.phrase(list(doc[subj.left_edge.i:subj.right_edge.i + 1]))
+                speaker = res.phrase(_without_clauses(subj))
             by_verb[token.i] = speaker
             if speaker is not None or _blocks(token, subj, res.index):
                 res.add(subj.idx if subj is not None else token.idx, speaker, True)
@@ -343,6 +343,13 @@ def record_acts(doc: Doc, res: Resolver) -> dict[int, Speaker | None]:
                 speaker = None if _coordinated(token) else Speaker(mention.key, mention.text, mention.label)
                 res.add(token.idx, speaker, False)
     return by_verb
+
+
+def _without_clauses(subj: Token) -> list[Token]:
+    """The subject's words without its relative clauses ('X, who hosted the talks, said')."""
+    dropped = {t.i for c in subj.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+    words = [t for t in subj.doc[subj.left_edge.i:subj.right_edge.i + 1] if t.i not in dropped]
+    return words if dropped else list(subj.doc[subj.left_edge.i:subj.right_edge.i + 1])
 
 
 def _blocks(verb: Token, subj: Token | None, index: Index) -> bool:
