@@ -194,6 +194,11 @@ class Role(_Record):
     until: str | None = None
 
 
+# Key prefixes of mentions and entities that name places, never parties ('country:' stays a
+# party: 'China said').
+PLACE_KEYS = ("city:", "gpe:", "loc:", "fac:", "place:")
+
+
 @dataclass(frozen=True, slots=True)
 class Mention(_Record):
     """A mention of an actor in one document (offsets into cleaned text).

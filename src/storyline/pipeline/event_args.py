@@ -12,14 +12,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..records import Mention, Timex
+from ..records import PLACE_KEYS, Mention, Timex
 from ..time.shift import shift
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 PLACE_PREPS = {"in", "at", "to", "inside", "near", "outside", "on"}
 PRONOUNS = {"he", "she", "him", "her", "his"}
-PLACE_KEYS = ("city:", "gpe:", "loc:", "fac:", "place:")
 SKIP_PREPS = {"according", "after", "ahead", "before", "following", "since", "despite", "amid", "than"}
 VISIT_VERBS = {"visit", "travel", "tour", "fly"}
 GROUP_PRONOUNS = {"they", "them", "their", "both"}

@@ -348,8 +348,7 @@ def record_acts(doc: Doc, res: Resolver) -> dict[int, Speaker | None]:
 def _without_clauses(subj: Token) -> list[Token]:
     """The subject's words without its relative clauses ('X, who hosted the talks, said')."""
     dropped = {t.i for c in subj.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
-    words = [t for t in subj.doc[subj.left_edge.i:subj.right_edge.i + 1] if t.i not in dropped]
-    return words if dropped else list(subj.doc[subj.left_edge.i:subj.right_edge.i + 1])
+    return [t for t in subj.doc[subj.left_edge.i:subj.right_edge.i + 1] if t.i not in dropped]
 
 
 def _blocks(verb: Token, subj: Token | None, index: Index) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ..dedupe import duplicates_of
-from ..records import Article, DocumentFacts, Entity, Event, Quote
+from ..records import PLACE_KEYS, Article, DocumentFacts, Entity, Event, Quote
 from ..settings import Settings
 from ..store import Database
 from ..summaries import resummarise
@@ -71,10 +71,6 @@ def _mark_duplicates(db: Database, docs: Sequence[Article], originals: Mapping[s
     return out
 
 
-# Entity kinds that are places, never parties (countries stay parties: 'China said').
-_PLACE_IDS = ("gpe:", "city:", "loc:", "fac:", "place:")
-
-
 def _with_entities(event: Event, entity_of: Mapping[str, str], names: Mapping[str, str]) -> Event:
     """Participants as resolved entities; a 'participant' that resolves to a place (a name the
     tagger took for a person in one article and the store knows as a town) is where it happened."""
@@ -82,7 +78,7 @@ def _with_entities(event: Event, entity_of: Mapping[str, str], names: Mapping[st
     location = event.location
     for key in event.participants:
         ident = entity_of.get(key, key)
-        if ident.startswith(_PLACE_IDS) and not key.startswith(_PLACE_IDS):
+        if ident.startswith(PLACE_KEYS) and not key.startswith(PLACE_KEYS):
             location = location or names.get(ident)
             continue
         if ident not in seen:

@@ -139,26 +139,25 @@ def decade(m: re.Match[str], ctx: Ctx) -> Norm | None:
         dec = base + tens
     else:
         dec = int(raw) // 10
-    mod = {"early": "START", "mid": "MID", "late": "END"}.get((m.group("pm") or "").lower())
-    return date_norm(cal.decade_iv(dec), None, mod)  # '199', as the TIMEX guidelines write a decade
+    return date_norm(cal.decade_iv(dec), None, _decade_part(m))  # '199', as the TIMEX guidelines write it
 
 
-_TENS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
-         "eighties": 8, "nineties": 9}
+def _decade_part(m: re.Match[str]) -> str | None:
+    """'early/mid/late' before a decade as a TimeML mod."""
+    return {"early": "START", "mid": "MID", "late": "END"}.get((m.group("pm") or "").lower())
 
 
 def decade_words(m: re.Match[str], ctx: Ctx) -> Norm | None:
     """'the nineties', 'the early nineteen-eighties': the latest such decade not after the DCT's."""
     words = re.split(r"[-\s]+", m.group("w").lower())
-    tens = _TENS[words[-1]]
+    tens = _DECADE_WORDS[words[-1].removesuffix("ies") + "y"]  # 'nineties' -> 'ninety' -> 9
     if len(words) > 1:
         dec = 190 + tens
     else:
         dec = ctx.anchor.year // 100 * 10 + tens
         if dec > ctx.anchor.year // 10:
             dec -= 10
-    mod = {"early": "START", "mid": "MID", "late": "END"}.get((m.group("pm") or "").lower())
-    return date_norm(cal.decade_iv(dec), None, mod)
+    return date_norm(cal.decade_iv(dec), None, _decade_part(m))
 
 
 def century(m: re.Match[str], ctx: Ctx) -> Norm | None:

@@ -348,7 +348,7 @@ def scan(text: str) -> list[Hit]:
 def _drop_swallowed(hits: list[Hit]) -> list[Hit]:
     """Hits a later one grew over ('two days' in 'two days after March 3'); ``hits`` in order."""
     kept: list[Hit] = []
-    earliest = len(hits[-1].match.string) + 1 if hits else 0
+    earliest = float("inf")
     for hit in reversed(hits):
         if hit.start < earliest:
             kept.append(hit)
