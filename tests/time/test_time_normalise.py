@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from storyline.records import Timex
-from storyline.time import extract, resolve, scan, split_range
+from storyline.time import extract, resolve, resolve_all, scan, split_range
 from storyline.time.calendar import add_years
 
 
@@ -161,3 +161,21 @@ def test_resolve_redates_from_text_and_tense() -> None:
     deadline = resolve(one("Buyers must act by the end of February.", None, "future"), date(2026, 1, 10))
     assert (deadline.value, deadline.mod) == ("2026-02", "BEFORE")
     assert resolve(deadline, None).value == "XXXX-02"
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "values"),
+    [
+        ("The envoys met on Tuesday. The next day they signed.", date(2025, 5, 8), ["2025-05-06", "2025-05-07"]),
+        ("Talks opened on Feb. 28. The following day they broke up.", date(2024, 3, 5), ["2024-02-28", "2024-02-29"]),
+        ("Rebels struck last October. That same day the army withdrew.", date(2025, 1, 12), ["2024-10", "2024-10-XX"]),
+    ],
+)
+def test_resolve_all_keeps_each_antecedent(text: str, dct: date, values: list[str]) -> None:
+    """Re-dating a whole document counts 'the next day' from the day named before it, which
+    one-by-one re-normalising cannot (it has no antecedent and keeps the placeholder)."""
+    found = extract(text, None, lambda start, end: "past")
+    assert [t.value for t in found][1].startswith("XXXX")
+    assert [t.value for t in resolve_all(found, dct)] == values
+    assert [t.value for t in resolve_all(found, dct)] == [t.value for t in extract(text, dct, lambda s, e: "past")]
+    assert resolve(found[1], dct).value == found[1].value

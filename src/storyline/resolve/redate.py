@@ -12,12 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 import statistics
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc
 
 from ..records import Article, DocumentFacts, Event, Mention, Timex
 from ..time import resolve as resolve_timex
+from ..time import resolve_all
 from ..time.shift import shift
 from ..time.spans import event_span
 from .dating import Anchor, Dating, infer_dct
@@ -79,6 +80,7 @@ def date_doc(
 ) -> Article:  # fmt: skip
     """Infer an undated document's date from its own clues and re-read its events."""
     from ..pipeline import events as event_stage
+    from ..pipeline import timex as timex_stage
 
     bounds = bounds or role_bounds(doc._.storyline_mentions or ())
     dating = dating_of(doc._.storyline_timexes or (), bounds=bounds, prefer=prefer)
@@ -86,7 +88,7 @@ def date_doc(
         return article
     dct = chosen_day(dating, doc._.storyline_timexes or ())
     doc._.storyline_dct = dct.isoformat()
-    doc._.storyline_timexes = [resolve_timex(t, dct) for t in doc._.storyline_timexes or ()]
+    timex_stage.set_annotations(doc, timex_stage.find(doc))  # read again as if dated from the start
     event_stage.set_annotations(doc, event_stage.find(doc))
     return with_dating(article, dating, doc._.storyline_timexes)
 
@@ -152,11 +154,14 @@ def with_dating(article: Article, dating: Dating, timexes: Sequence[Timex] = ())
 
 def redate_facts(facts: DocumentFacts, dct: dt.date) -> DocumentFacts:
     """Re-normalise stored time expressions and event dates against a new DCT."""
-    timexes = tuple(resolve_timex(t, dct) for t in facts.timexes)
-    return facts.replace(timexes=timexes, events=tuple(redate_event(e, dct) for e in facts.events))
+    timexes = tuple(resolve_all(facts.timexes, dct))
+    read = {(t.start, t.end, t.tense): t for t in timexes}
+    return facts.replace(timexes=timexes, events=tuple(redate_event(e, dct, read) for e in facts.events))
 
 
-def redate_event(event: Event, dct: dt.date) -> Event:
+def redate_event(event: Event, dct: dt.date, read: Mapping[tuple[int, int, str], Timex] | None = None) -> Event:
+    """``event`` dated against ``dct``; ``read`` holds its document's expressions already
+    re-normalised in order (so 'the next day' keeps the day it follows)."""
     dated_by = event.attributes.get("dated_by")
     if dated_by in DCT_DATED:
         day = dct.isoformat()
@@ -169,7 +174,8 @@ def redate_event(event: Event, dct: dt.date) -> Event:
     elif event.when.value[:1] in "+-":  # "a week later": counted from the DCT
         when = shift(event.when, dct)
     else:
-        when = resolve_timex(event.when, dct)
+        w = event.when
+        when = (read or {}).get((w.start, w.end, w.tense)) or resolve_timex(w, dct)
     start, end, precision, attrs = event_span(when, event.type, event.attributes, dct.isoformat())
     return event.replace(when=when, start=start, end=end, date_precision=precision, attributes=attrs)
 

@@ -24,7 +24,7 @@ from .norm import Ctx, Norm
 from .normalize import normalise, to_timex
 from .patterns import Hit, scan
 
-__all__ = ["Hit", "extract", "normalise_hits", "parse_dct", "resolve", "scan", "split_range"]
+__all__ = ["Hit", "extract", "normalise_hits", "parse_dct", "resolve", "resolve_all", "scan", "split_range"]
 
 TenseOf = Callable[[int, int], str]
 _ANAPHORA_RULES = frozenset({"quarter", "quarter_q", "year", "year_words", "month", "half"})
@@ -54,15 +54,20 @@ def normalise_hits(hits: Sequence[Hit], dct: date | None, tenses: Sequence[str],
         if norm is None:
             continue
         out.append(to_timex(hit, norm, ctx, offset))
-        _track_quarter(ctx, hit, norm)
-        if norm.iv is not None and norm.type in ("DATE", "TIME") and norm.iv.lo == norm.iv.hi:
-            ctx.last_day = norm.iv
-            ctx.last_day_at = hit.end
-        if norm.iv is not None and norm.mod is None and norm.type == "DATE" \
-                and (norm.rel is None or hit.rule in _ANAPHORA_RULES):
-            ctx.last = norm.iv
-            ctx.last_at = hit.end
+        _track(ctx, hit, norm, hit.end)
     return out
+
+
+def _track(ctx: Ctx, hit: Hit, norm: Norm, end: int) -> None:
+    """Remember what later anaphora refer to: the quarter, the last day, the last date."""
+    _track_quarter(ctx, hit, norm)
+    if norm.iv is not None and norm.type in ("DATE", "TIME") and norm.iv.lo == norm.iv.hi:
+        ctx.last_day = norm.iv
+        ctx.last_day_at = end
+    if norm.iv is not None and norm.mod is None and norm.type == "DATE" \
+            and (norm.rel is None or hit.rule in _ANAPHORA_RULES):
+        ctx.last = norm.iv
+        ctx.last_at = end
 
 
 _COMPARISONS = frozenset({"ago", "yearago"})
@@ -106,15 +111,35 @@ def _whole(text: str) -> Hit | None:
 
 def resolve(timex: Timex, dct: date | None) -> Timex:
     """``timex`` re-normalised against ``dct`` (from its text, tense and type; no spaCy)."""
+    return _resolve_in(timex, Ctx(dct, timex.tense))
+
+
+def resolve_all(timexes: Sequence[Timex], dct: date | None) -> list[Timex]:
+    """A document's stored expressions re-normalised against ``dct`` in document order.
+
+    Unlike :func:`resolve` one by one, anaphora keep their antecedent: 'the next day' is
+    counted from the day the text named before it, as when the document was first read.
+    """
+    ctx = Ctx(dct)
+    out: list[Timex] = []
+    for timex in sorted(timexes, key=lambda t: (t.start, t.end)):
+        ctx.tense = timex.tense
+        ctx.here = timex.start
+        out.append(_resolve_in(timex, ctx, track=True))
+    return out
+
+
+def _resolve_in(timex: Timex, ctx: Ctx, track: bool = False) -> Timex:
     hit = _whole(timex.text)
     if hit is None:  # a bare month or weekday was found with the preposition before it
         hit = _whole(f"in {timex.text}")
     if hit is None:
         return timex
-    ctx = Ctx(dct, timex.tense)
     norm = normalise(hit, ctx)
     if norm is None:
         return timex
+    if track:
+        _track(ctx, hit, norm, timex.end)
     fresh = to_timex(hit, norm, ctx)
     mod = timex.mod if timex.mod == "BEFORE" else fresh.mod
     return timex.replace(

@@ -1,0 +1,39 @@
+"""Re-dating stored facts once an undated document gets a date (no NLP re-run)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from storyline.records import DocumentFacts, Event
+from storyline.resolve.redate import redate_facts
+from storyline.time import extract
+
+
+def _facts(text: str, event_timex: int) -> DocumentFacts:
+    """Facts of an undated document whose one event is dated by its ``event_timex``-th expression."""
+    timexes = tuple(extract(text, None, lambda start, end: "past"))
+    when = timexes[event_timex]
+    event = Event(
+        id="e1", type="agreement", summary="signing", start=None, end=None, date_precision="unknown",
+        status="occurred", when=when, attributes={"dated_by": "text"}, doc="d1",
+    )
+    return DocumentFacts(doc="d1", timexes=timexes, events=(event,))
+
+
+@pytest.mark.parametrize(
+    ("text", "event_timex", "dct", "day"),
+    [
+        ("The envoys met on Tuesday. The next day they signed the accord.", 1, date(2025, 5, 8), "2025-05-07"),
+        ("The envoys met on Tuesday. The next day they signed the accord.", 0, date(2025, 5, 8), "2025-05-06"),
+        ("Talks opened on Feb. 28. The following day the sides signed.", 1, date(2024, 3, 5), "2024-02-29"),
+    ],
+)
+def test_an_anaphoric_date_follows_its_antecedent_when_redated(text: str, event_timex: int, dct: date, day: str) -> None:
+    before = _facts(text, event_timex)
+    assert before.events[0].when is not None and before.events[0].when.value.startswith("XXXX")
+    after = redate_facts(before, dct)
+    assert (after.events[0].start, after.events[0].end, after.events[0].date_precision) == (day, day, "day")
+    assert after.events[0].when is not None and after.events[0].when.value == day
+    assert all(not t.value.startswith("XXXX") for t in after.timexes)
