@@ -93,6 +93,10 @@ def test_leap_day() -> None:
         ("Prices rose in 2026.", "2026-02-01", "past", "2026", "2026", "2026-01-01", "2026-12-31", "year"),
         ("Sales fell in April.", "2025-05-07", "past", "April", "2025-04", "2025-04-01", "2025-04-30", "month"),
         ("Sales will fall in April.", "2025-05-07", "future", "April", "2026-04", "2026-04-01", "2026-04-30", "month"),
+        ("Crowds gathered as Easter week began.", "2000-04-17", "past", "Easter week", "2000-W16", "2000-04-17", "2000-04-23", "week"),
+        ("Stores shut over the Christmas weekend.", "2024-12-20", "future", "Christmas weekend", "2024-W52-WE", "2024-12-28", "2024-12-29", "day"),
+        ("Stores shut over the Christmas weekend.", "2023-12-18", "future", "Christmas weekend", "2023-W51-WE", "2023-12-23", "2023-12-24", "day"),
+        ("Sales peaked in Thanksgiving week 1999.", "2000-01-10", "past", "Thanksgiving week 1999", "1999-W47", "1999-11-22", "1999-11-28", "week"),
     ],
 )
 def test_dates_and_intervals(text: str, dct: str, tense: str, span: str, value: str, lo: str, hi: str, precision: str) -> None:

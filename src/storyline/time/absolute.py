@@ -166,19 +166,32 @@ def century(m: re.Match[str], ctx: Ctx) -> Norm | None:
 
 
 def holiday(m: re.Match[str], ctx: Ctx) -> Norm | None:
-    """'Christmas', 'Thanksgiving Day 1999', 'Easter': fixed, n-th weekday or Easter-based."""
+    """'Christmas', 'Thanksgiving Day 1999', 'Easter': fixed, n-th weekday or Easter-based.
+    'Easter week' is the week of the holiday, 'Christmas weekend' the weekend nearest it."""
+    found = _holiday_day(m, ctx)
+    if found is None:
+        return None
+    day, rel = found
+    wk = (m.group("wk") or "").strip().lower()
+    if wk:
+        if wk == "weekend":  # the nearest: a Monday or Tuesday holiday follows its weekend
+            return date_norm(cal.weekend_iv(day - timedelta(days=2 if day.weekday() < 2 else 0)), rel)
+        return date_norm(cal.week_iv(day), rel)
+    return date_norm(cal.day_iv(day), rel)
+
+
+def _holiday_day(m: re.Match[str], ctx: Ctx) -> tuple[date, str | None] | None:
     lex = lexicon()
     key = re.sub(r"\s+", " ", m.group("h")).lower()
     fixed = {k.lower(): v for k, v in lex.holidays.items()}
     if key in fixed:
         mon, day = fixed[key]
-        found = month_day(ctx, mon, day, _year(m.group("y")))
-        return date_norm(cal.day_iv(found[0]), found[1]) if found else None
+        return month_day(ctx, mon, day, _year(m.group("y")))
     when = _moving_holiday(key)
     explicit = _year(m.group("y"))
     if explicit is not None:
-        return date_norm(cal.day_iv(when(explicit)))
-    return date_norm(cal.day_iv(cal.nearest_occurrence(ctx.anchor, when, ctx.tense)), "year")
+        return when(explicit), None
+    return cal.nearest_occurrence(ctx.anchor, when, ctx.tense), "year"
 
 
 def _moving_holiday(key: str) -> Callable[[int], date]:

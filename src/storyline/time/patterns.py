@@ -96,7 +96,7 @@ def _rules() -> list[tuple[str, str]]:
         ("clock", rf"(?:(?i:about|around|approximately)\s+)?(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?![\w]))(?:\s+(?:[A-Z]{{2}}T|GMT|UTC)\b)?(?:,?\s+(?:(?P<wd>{WD})|(?P<dw>(?i:today|yesterday|tomorrow))|(?P<m>{M})\s+(?P<d>{DAY})))?"),
         ("noon", rf"(?<!\w)(?P<w>(?i:noon|midnight|midday))(?:\s+(?:(?P<wd>{WD})|(?P<dw>(?i:today|yesterday|tomorrow))))?"),
         ("season", rf"(?:(?P<dir>(?i:this|last|next|past|coming|the|early|late))\s+)?(?P<s>{p['SEASON']})(?:\s+(?:(?i:of)\s+)?(?P<y>{Y}|{p['YW']}))?(?![\w-])"),
-        ("holiday", r"(?<!\w)(?P<h>" + alternation(lex.holiday_names()) + r")(?!\s+Island)(?:,?\s+(?P<y>(?:19|20)\d\d))?(?!\w)"),
+        ("holiday", r"(?<!\w)(?P<h>" + alternation(lex.holiday_names()) + r")(?!\s+Island)(?P<wk>\s+week(?:end)?(?!\w))?(?:,?\s+(?P<y>(?:19|20)\d\d))?(?!\w)"),
         ("yearend", r"(?i:(?:the\s+)?(?:year[-\s]end|year's\s+end|end\s+of\s+the\s+year|turn\s+of\s+the\s+year))(?![\w-])"),
         ("weekend", r"(?i:the\s+weekend)(?![\w-])"),
         ("day_after", r"(?<![\w-])(?i:(?:(?P<pre>later|earlier)\s+)?(?:that|the\s+same)\s+(?:same\s+)?(?P<pod1>day|morning|afternoon|evening|night)|the\s+(?P<dir>next|following|previous|preceding)\s+(?P<pod2>day|morning|afternoon|evening|night))(?![\w-])"),
