@@ -171,6 +171,7 @@ class Timex(_Record):
     mod: str | None = None  # TimeML mod: BEFORE, AFTER, START, END, APPROX, ...
     tense: str = "none"
     relative: bool = False  # True when the value depends on the DCT
+    counts_to: int | None = None  # a DURATION saying how far ahead the date starting here lies
 
 
 # --------------------------------------------------------------------------- facts

@@ -66,3 +66,17 @@ def test_prefer_chooses_between_equally_consistent_years() -> None:
 )
 def test_which_expressions_are_clues(text: str, tense: str, clues: int) -> None:
     assert sum(len(clue_of(t)) for t in undated(text, tense)) == clues
+
+
+@pytest.mark.parametrize(
+    ("text", "lo", "hi"),
+    [
+        ("The pact is due to be signed on May 20, leaving negotiators three weeks.", date(2025, 4, 26), date(2025, 5, 2)),
+        ("With ten days to go before the June 4 vote, the polls are tight.", date(2025, 5, 23), date(2025, 5, 27)),
+    ],
+)
+def test_a_countdown_pins_the_dct_before_its_date(text: str, lo: date, hi: date) -> None:
+    dating = infer_dct(undated(text, "future"), bounds=YEAR_2025)
+    assert lo <= dating.published <= hi
+    assert lo <= dating.lo <= dating.hi <= hi
+    assert any("ahead" in e for e in dating.evidence)

@@ -30,6 +30,7 @@ from typing import Any
 from ..records import Timex, _plain
 from ..time import calendar as cal
 from ..time import resolve
+from ..time.countdown import duration_days
 
 WINDOW = 300  # how far (days) news looks back or ahead at a date named without its year
 NEAR = 75  # ... and how far it most often does
@@ -186,9 +187,26 @@ def anchor_clue(anchor: Anchor, span: int = 400) -> Clue | None:
     return Clue(why, 3.0, hits[0], hits[-1])
 
 
+def countdown_clue(duration: Timex, target: Timex) -> Clue | None:
+    """'on May 20, leaving three weeks': the DCT is about the date minus the duration."""
+    days = duration_days(duration.value)
+    probe = target if target.lo else resolve(target.replace(tense="none"), _PROBE)
+    if days is None or probe.lo is None or probe.hi is None:
+        return None
+    slack = max(1.0, days * 0.15) + (2.0 if duration.mod else 0.0)  # 'three weeks' is rarely 21 days exactly
+    lo = date.fromisoformat(probe.lo) - timedelta(days=round(days + slack))
+    hi = date.fromisoformat(probe.hi) - timedelta(days=round(max(0.0, days - slack)))
+    why = f"{target.text!r} is {duration.text!r} ahead"
+    return Clue(why, 2.0, lo, hi, None if target.lo else "year")
+
+
 def clues(timexes: Iterable[Timex], anchors: Sequence[Anchor] = ()) -> list[Clue]:
     """Every clue the expressions and anchors give."""
+    timexes = list(timexes)
     out = [c for t in timexes for c in clue_of(t)]
+    by_start = {t.start: t for t in timexes}
+    out.extend(c for t in timexes if t.counts_to is not None and t.counts_to in by_start
+               and (c := countdown_clue(t, by_start[t.counts_to])) is not None)  # fmt: skip
     out.extend(c for a in anchors if (c := anchor_clue(a)) is not None)
     return out
 

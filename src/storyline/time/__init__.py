@@ -20,6 +20,7 @@ from datetime import date
 from functools import lru_cache
 
 from ..records import Timex
+from .countdown import link_countdowns
 from .norm import Ctx, Norm
 from .normalize import normalise, to_timex
 from .patterns import Hit, scan
@@ -43,8 +44,9 @@ def parse_dct(value: str | date | None) -> date | None:
         return None
 
 
-def normalise_hits(hits: Sequence[Hit], dct: date | None, tenses: Sequence[str], offset: int = 0) -> list[Timex]:
-    """Normalise found expressions in document order, carrying anaphora ('the quarter')."""
+def normalise_hits(hits: Sequence[Hit], dct: date | None, tenses: Sequence[str]) -> list[Timex]:
+    """Normalise found expressions in document order, carrying anaphora ('the quarter'),
+    and link countdowns to their dates ('on May 20, leaving three weeks')."""
     ctx = Ctx(dct)
     out: list[Timex] = []
     for hit, tense in zip(hits, tenses, strict=True):
@@ -53,9 +55,9 @@ def normalise_hits(hits: Sequence[Hit], dct: date | None, tenses: Sequence[str],
         norm = normalise(hit, ctx)
         if norm is None:
             continue
-        out.append(to_timex(hit, norm, ctx, offset))
+        out.append(to_timex(hit, norm, ctx))
         _track(ctx, hit, norm, hit.end)
-    return out
+    return link_countdowns(hits[0].match.string, out) if hits else out
 
 
 def _track(ctx: Ctx, hit: Hit, norm: Norm, end: int) -> None:
