@@ -139,3 +139,19 @@ def test_the_next_day_dates_an_event_from_the_day_before(nlp: Any) -> None:
             "The next day, Anand spoke by phone with Secretary of State Marco Rubio.")
     call = only(events_of(nlp, text, "2026-03-11"), "call")
     assert (call.start, call.status) == ("2026-03-04", "occurred")
+
+
+@pytest.mark.parametrize(
+    ("text", "attack"),
+    [
+        ("Ukraine's defence ministry said its jets had hit a weapons depot on Saturday.", True),
+        ("Russian drones struck the port of Odesa on Saturday, the governor said.", True),
+        ("The new tariffs hit European exporters on Saturday.", False),
+        ("Dock workers will strike on Saturday over pay.", False),
+    ],
+)
+def test_hit_and_strike_are_attacks_only_with_weapons_or_targets(nlp: Any, text: str, attack: bool) -> None:
+    found = [e for e in events_of(nlp, text) if e.type == "attack"]
+    assert bool(found) == attack, [(e.type, e.trigger) for e in found]
+    if attack:
+        assert found[0].start == "2026-03-07"

@@ -29,6 +29,12 @@ def timexes(spacy_model, text: str, dct: str | None):  # type: ignore[no-untyped
         ("The ceasefire will be signed on October 26.", "2024-10-05", "future", "2024-10-26"),
         ("Negotiators expect to finish in April.", "2025-05-07", "future", "2026-04"),
         ("Negotiators finished in April.", "2025-05-07", "past", "2025-04"),
+        # a modal possibility is still ahead; a failed attempt or a past guess is not
+        ("He warned that the bloc could impose a duty from July 1.", "2026-04-12", "future", "2026-07-01"),
+        ("The envoys may meet on Tuesday.", "2024-03-14", "future", "2024-03-19"),
+        ("The envoy could not be reached on Tuesday.", "2024-03-14", "none", "2024-03-12"),
+        ("The relatives could be located on Tuesday.", "2024-03-14", "none", "2024-03-12"),
+        ("The envoys may have met on Tuesday.", "2024-03-14", "past", "2024-03-12"),
     ],
 )
 def test_tense_decides_the_date(spacy_model, text: str, dct: str, tense: str, value: str) -> None:  # type: ignore[no-untyped-def]

@@ -73,3 +73,11 @@ def test_a_place_participant_becomes_the_location_but_countries_stay_parties() -
     assert out.participants == ("country:VL", "person:ana-ruiz")
     kept = _with_entities(event.replace(location="Dravik"), {"person:oskem": "gpe:oskem"}, {"gpe:oskem": "Oskem"})
     assert kept.location == "Dravik"
+
+
+def test_a_name_mostly_read_as_an_actor_stays_a_party() -> None:
+    """'Velmora's defence ministry': the store reads Velmora as an actor, not as a place."""
+    event = _event("b", "2026-03-14", participants=("person:velmora", "org:defence-ministry"))
+    out = _with_entities(event, {"person:velmora": "gpe:velmora"}, {"gpe:oskem": "Oskem"})
+    assert out.location is None
+    assert out.participants == ("gpe:velmora", "org:defence-ministry")

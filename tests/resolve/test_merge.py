@@ -226,3 +226,32 @@ def test_comparisons_grow_near_linearly(monkeypatch: pytest.MonkeyPatch) -> None
     merge(spread_out(1200), CTX)
     assert small > 0
     assert calls < 8 * small  # quadratic would be ~16x
+
+
+STRIKE = ("person:ana-ruiz", "org:defence-ministry")
+
+
+@pytest.mark.parametrize(
+    ("where", "who", "doc", "offset", "day", "merged"),
+    [
+        # the next sentence names who struck the place the first one named: one event
+        (("Oskem", ()), (None, STRIKE), "d2", 120, "2025-05-10", True),
+        # too far down the article to be the same report
+        (("Oskem", ()), (None, STRIKE), "d2", 2000, "2025-05-10", False),
+        # another article: no sentence order to go by
+        (("Oskem", ()), (None, STRIKE), "d3", 120, "2025-05-10", False),
+        # another day
+        (("Oskem", ()), (None, STRIKE), "d2", 120, "2025-05-11", False),
+        # the first already names its actors: two attacks, not halves of one
+        (("Oskem", ("org:front",)), (None, STRIKE), "d2", 120, "2025-05-10", False),
+    ],
+)
+def test_a_sentence_naming_the_attacker_completes_the_one_before(
+    where: tuple[str, tuple[str, ...]], who: tuple[None, tuple[str, ...]], doc: str, offset: int, day: str, merged: bool
+) -> None:
+    place = ev("d2", "2025-05-10", kind="attack", location=where[0], participants=where[1])
+    actors = ev(doc, day, kind="attack", location=who[0], participants=who[1], offset=offset)
+    out = merge([place, actors], CTX)
+    assert len(out) == (1 if merged else 2)
+    if merged:
+        assert (out[0].location, set(out[0].participants)) == ("Oskem", set(STRIKE))

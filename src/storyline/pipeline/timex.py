@@ -27,6 +27,16 @@ _PUSH_VERBS = frozenset({"postpone", "delay", "defer", "adjourn", "extend", "sus
 # Words just before the expression that fix its direction whatever the verb says.
 _FUTURE_CUE = re.compile(r"(?i:\b(?:as\s+(?:soon|early)\s+as|effective|starting|beginning\s+on)\s+)$")
 _PAST_TAGS = frozenset({"VBD"})
+# 'could impose a duty from July 1', 'may meet on Friday': a possibility still open.  Not
+# 'could not be reached Tuesday', 'could be located Wednesday' (an attempt, done or failed)
+# or 'may have met Friday' (a past guess).
+_MODALS = frozenset({"could", "may", "might", "can", "ca"})
+
+
+def _open_possibility(verb: Token, auxes: set[str]) -> bool:
+    return bool(auxes & _MODALS) and not auxes & {"have", "'ve", "be", "been"} and not any(
+        c.dep_ == "neg" for c in verb.children
+    )
 _MAX_CLIMB = 8
 
 
@@ -56,7 +66,7 @@ def _reduced_relative(verb: Token) -> str | None:
 def _own_tense(verb: Token) -> str | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
-    if words & _FUTURE_AUX:
+    if words & _FUTURE_AUX or _open_possibility(verb, words):
         return "future"
     if verb.tag_ in _PAST_TAGS or any(a.tag_ in _PAST_TAGS for a in auxes):
         return "past"

@@ -25,6 +25,8 @@ from .actors import resolve as resolve_actors
 from .anchors import redate_pass
 from .merge import Context, merge
 
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
 
 def rebuild(db: Database, settings: Settings) -> None:
     docs = db.documents()
@@ -34,13 +36,13 @@ def rebuild(db: Database, settings: Settings) -> None:
     resolution = resolve_actors([m for f in facts.values() for m in f.mentions])  # dates play no part
     entity_of = resolution.entity_of
     entities = list(resolution.entities)
-    names = {e.id: e.name for e in entities}
-    docs, facts = redate_pass(db, docs, facts, originals, lambda e: _with_entities(e, entity_of, names))
+    places = {e.id: e.name for e in entities if e.id.startswith(PLACE_KEYS) and e.type in PLACE_TYPES}
+    docs, facts = redate_pass(db, docs, facts, originals, lambda e: _with_entities(e, entity_of, places))
     mentions_by_doc = {
         doc: [entity_of.get(m.key, m.key) for m in f.mentions] for doc, f in facts.items()
     }
     published = {d.id: d.published for d in docs}
-    doc_events = [_with_entities(e, entity_of, names) for f in facts.values() for e in f.events]
+    doc_events = [_with_entities(e, entity_of, places) for f in facts.values() for e in f.events]
     countries = frozenset(e.id for e in entities if e.type == "GPE" and e.id.startswith("country:"))
     ctx = Context(published=published, original=originals, countries=countries)
     events = resummarise(merge(doc_events, ctx), {e.id: e for e in entities})
@@ -71,15 +73,17 @@ def _mark_duplicates(db: Database, docs: Sequence[Article], originals: Mapping[s
     return out
 
 
-def _with_entities(event: Event, entity_of: Mapping[str, str], names: Mapping[str, str]) -> Event:
+def _with_entities(event: Event, entity_of: Mapping[str, str], places: Mapping[str, str]) -> Event:
     """Participants as resolved entities; a 'participant' that resolves to a place (a name the
-    tagger took for a person in one article and the store knows as a town) is where it happened."""
+    tagger took for a person in one article and the store mostly reads as a town) is where it
+    happened.  ``places`` names the entities read as places; a name mostly read as an actor
+    ('Velmora's defence ministry') stays a party."""
     seen: list[str] = []
     location = event.location
     for key in event.participants:
         ident = entity_of.get(key, key)
-        if ident.startswith(PLACE_KEYS) and not key.startswith(PLACE_KEYS):
-            location = location or names.get(ident)
+        if ident in places and not key.startswith(PLACE_KEYS):
+            location = location or places[ident]
             continue
         if ident not in seen:
             seen.append(ident)

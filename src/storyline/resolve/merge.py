@@ -59,11 +59,30 @@ def pair_score(a: Event, b: Event, ctx: Context) -> int:
     score += min(2 * len(people), 4) + (1 if shared & ctx.countries else 0)
     if _contains(a, b) or _contains(b, a) or _mostly_overlap(a, b):
         score += 1  # one report's dates lie (mostly) within the other's
+    if _completes(a, b, ctx) or _completes(b, a, ctx):
+        score += MERGE_SCORE
     if a.type in ("tariff", "purchase_commitment", "market_move"):
         if (a.attributes.get("rate") is None) != (b.attributes.get("rate") is None) and a.type == "tariff":
             return 0  # "the lower tariff took effect" cannot tell which rate it is about
         score += _numbers_agree(a, b)
     return score
+
+
+COMPLETE_CHARS = 400  # how close (characters) a sentence completing another must be
+
+
+def _completes(a: Event, b: Event, ctx: Context) -> bool:
+    """``b`` names who did what ``a`` says happened where, on the same day, in the same
+    article right after it: 'An airstrike on Oskem killed six on Saturday.  The defence
+    ministry said its jets had hit a depot.'"""
+    if not (a.doc and a.doc == b.doc and a.start and a.start == a.end == b.start == b.end):
+        return False
+    if not (a.location and not b.location and b.participants):
+        return False
+    if set(a.participants) - ctx.countries:
+        return False
+    gaps = [sb.start - sa.end for sa in a.sources for sb in b.sources if sa.doc == sb.doc]
+    return any(0 <= gap <= COMPLETE_CHARS for gap in gaps)
 
 
 def _numbers_agree(a: Event, b: Event) -> int:
@@ -136,6 +155,8 @@ def block_keys(e: Event, ctx: Context) -> set[str]:
     pair sharing none of these (only countries and overlapping dates) scores below
     MERGE_SCORE, so blocking on them keeps merging near-linear without losing a merge."""
     keys = {f"p:{p}" for p in e.participants if p not in ctx.countries}
+    if e.doc and bool(e.location) != bool(set(e.participants) - ctx.countries):
+        keys.add(f"doc:{e.doc}")  # one half of a report the next sentence completes
     keys |= {f"l:{place}" for place in _places(e)}
     a = e.attributes
     for field in ("imposer", "target", "commodity", "instrument", "buyer"):
