@@ -155,3 +155,21 @@ def test_hit_and_strike_are_attacks_only_with_weapons_or_targets(nlp: Any, text:
     assert bool(found) == attack, [(e.type, e.trigger) for e in found]
     if attack:
         assert found[0].start == "2026-03-07"
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "status"),
+    [
+        # what an expected step waits for is still to come
+        ("Officials expect the accord between Japan and the European Union to take effect early next "
+         "year after ratification by the European Parliament.", "agreement", "planned"),
+        ("Talks will resume after a video call between Mark Carney and Claudia Sheinbaum.", "call", "planned"),
+        # a past clause: what it followed is over
+        ("The London meeting was arranged following a phone call between Mark Carney and Claudia Sheinbaum.",
+         "call", "occurred"),
+        ("Talks resumed after a video call between Mark Carney and Claudia Sheinbaum.", "call", "occurred"),
+    ],
+)  # fmt: skip
+def test_an_event_an_expected_step_waits_for_is_planned(nlp: Any, text: str, etype: str, status: str) -> None:
+    found = [e for e in events_of(nlp, text) if e.type == etype]
+    assert found and {e.status for e in found} == {status}, [(e.type, e.trigger, e.status) for e in found]

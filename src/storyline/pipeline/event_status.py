@@ -85,6 +85,18 @@ def status_of(trigger: Token, event_type: str, when: Timex | None, dct: str | No
     return "unknown"
 
 
+def still_ahead(trigger: Token) -> bool:
+    """'(which officials expect next year) after ratification': an undated event in an
+    'after'/'once' phrase of a clause that is still ahead is itself still to come ('was
+    arranged following a call' is not ahead)."""
+    if not in_temporal_pp(trigger) or trigger.head.lower_ not in ("after", "once", "following"):
+        return False
+    mark = trigger.head  # 'after'/'once', or 'following' parsed as a verb
+    clause = governor(mark.head if mark.head is not mark else mark)
+    tense = clause_tense(clause)
+    return tense == "future" or (tense != "past" and bool(_context(trigger) & _words("planned")))
+
+
 def _measure_status(words: set[str], tense: str, gov: Token) -> str | None:
     """Tariffs, sanctions and controls: threatened, cancelled, suspended, in effect, announced."""
     if tense == "future" and _conditional(gov):

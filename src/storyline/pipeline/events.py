@@ -23,7 +23,7 @@ from ..time import resolve as resolve_timex
 from ..time.spans import event_span
 from . import event_args as args
 from .event_attrs import market_moves, purchase_attributes, tariff_attributes
-from .event_status import clause_tense, status_of
+from .event_status import clause_tense, status_of, still_ahead
 from .event_triggers import (
     COMMIT_WORDS,
     Trigger,
@@ -167,6 +167,8 @@ def _timing(
         if not _reference_clause(head):
             narrative.remember(status, sent_i, when)
         return when, status, "text"
+    if status == "occurred" and etype != "statement" and still_ahead(head):
+        status = "planned"
     when = narrative.recall(status, sent_i)
     if when is not None:
         return when, status, "narrative"
