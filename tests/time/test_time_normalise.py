@@ -93,6 +93,8 @@ def test_leap_day() -> None:
         ("Prices rose in 2026.", "2026-02-01", "past", "2026", "2026", "2026-01-01", "2026-12-31", "year"),
         ("Sales fell in April.", "2025-05-07", "past", "April", "2025-04", "2025-04-01", "2025-04-30", "month"),
         ("Sales will fall in April.", "2025-05-07", "future", "April", "2026-04", "2026-04-01", "2026-04-30", "month"),
+        ("The contract expires at the end of the year.", "2013-03-21", "present", "the end of the year", "2013", "2013-12-01", "2013-12-31", "month"),
+        ("The contract expired at the end of the year.", "2013-03-21", "past", "the end of the year", "2012", "2012-12-01", "2012-12-31", "month"),
         ("Crowds gathered as Easter week began.", "2000-04-17", "past", "Easter week", "2000-W16", "2000-04-17", "2000-04-23", "week"),
         ("Stores shut over the Christmas weekend.", "2024-12-20", "future", "Christmas weekend", "2024-W52-WE", "2024-12-28", "2024-12-29", "day"),
         ("Stores shut over the Christmas weekend.", "2023-12-18", "future", "Christmas weekend", "2023-W51-WE", "2023-12-23", "2023-12-24", "day"),

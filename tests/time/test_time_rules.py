@@ -34,6 +34,21 @@ def test_year_earlier_in_a_results_story_is_the_same_quarter_a_year_before() -> 
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales rose 4% in the first half of 2013, compared with the same period a year earlier.",
+         [("the first half of 2013", "2013-H1"), ("the same period", "2013-H1"), ("a year earlier", "2012-H1")]),
+        ("Profit fell in the second half, down from $3 million a year earlier.",
+         [("the second half", "2012-H2"), ("a year earlier", "2011-H2")]),
+        ("Net rose in the third quarter; in the year-earlier period it fell.",
+         [("the third quarter", "2012-Q3"), ("the year-earlier period", "2011-Q3")]),
+    ],
+)  # fmt: skip
+def test_a_half_is_compared_with_the_same_half_a_year_before(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text, "2013-02-14") == expected
+
+
 def test_another_period_ends_the_quarter_comparison() -> None:
     text = "Net rose in the third quarter. For the nine months, sales were flat with a year ago."
     assert pairs(text, "2023-10-25") == [

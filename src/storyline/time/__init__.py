@@ -88,7 +88,7 @@ def _track_quarter(ctx: Ctx, hit: Hit, norm: Norm) -> None:
     if hit.rule == "the_quarter" and hit.match.group("y"):  # 'the 1988 period': a comparison too
         return
     iv = norm.iv
-    if norm.type == "DATE" and iv is not None and iv.precision == "quarter" and "-Q" in iv.value:
+    if norm.type == "DATE" and iv is not None and iv.precision == "quarter" and ("-Q" in iv.value or "-H" in iv.value):
         ctx.quarter = iv
         ctx.topic_quarter = ctx.topic_quarter or iv
     elif not (iv is not None and iv.precision == "day" and _ENDED.search(hit.match.string[max(0, hit.start - 12) : hit.start])):

@@ -260,8 +260,10 @@ def the_quarter(m: re.Match[str], ctx: Ctx) -> Norm | None:
         return date_norm(cal.quarter_iv(int(m.group("y")), cal.quarter_of(latest.lo)), "full")
     if unit == "period" and not adj:
         return None
+    if unit == "period" and ctx.quarter is not None:
+        latest = ctx.quarter  # 'the first half of 2013 ... the same period': the half
     if adj in ("year-ago", "year-earlier"):
-        return date_norm(cal.quarter_iv(latest.lo.year - 1, cal.quarter_of(latest.lo)), "full")
+        return date_norm(cal.same_period(latest, latest.lo.year - 1), "full")
     if adj == "current":
         anchor = ctx.anchor
         return date_norm(cal.quarter_iv(anchor.year, cal.quarter_of(anchor)), "full")
@@ -313,6 +315,8 @@ def the_year(m: re.Match[str], ctx: Ctx) -> Norm | None:
 
 
 def year_end(m: re.Match[str], ctx: Ctx) -> Norm | None:
-    year_of = cal.year_for(ctx.anchor, 12, 31, ctx.tense)
+    """'the end of the year', 'year-end': a present clause ('the contract expires at the end
+    of the year') speaks of this year's end, as a future one does."""
+    year_of = cal.year_for(ctx.anchor, 12, 31, "future" if ctx.tense == "present" else ctx.tense)
     iv = cal.year_iv(year_of)
     return Norm("DATE", iv.value, cal.Interval(iv.value, date(year_of, 12, 1), iv.hi, "month"), "END", "full")

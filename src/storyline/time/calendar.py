@@ -66,6 +66,13 @@ def half_iv(year: int, half: int) -> Interval:
     return Interval(f"{year:04d}-H{half}", lo, hi, "quarter")
 
 
+def same_period(period: Interval, year: int) -> Interval:
+    """``period`` (a quarter 'YYYY-Qn' or a half 'YYYY-Hn') in another year."""
+    if "-H" in period.value:
+        return half_iv(year, 1 if period.lo.month <= 6 else 2)
+    return quarter_iv(year, quarter_of(period.lo))
+
+
 def season_iv(year: int, season: str) -> Interval:
     """Season of ``year``; winter runs from December of ``year`` into the next February."""
     first, last = SEASON_MONTHS[season]

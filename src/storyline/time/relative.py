@@ -289,8 +289,9 @@ def noon(m: re.Match[str], ctx: Ctx) -> Norm | None:
     return Norm("TIME", f"{day.isoformat()}T{clock_time}", cal.day_iv(day), rel=rel)
 
 
-def _year_before(quarter: cal.Interval) -> Norm:
-    return date_norm(cal.quarter_iv(quarter.lo.year - 1, cal.quarter_of(quarter.lo)), "full")
+def _year_before(period: cal.Interval) -> Norm:
+    """The same quarter (or half) a year before."""
+    return date_norm(cal.same_period(period, period.lo.year - 1), "full")
 
 
 def _vague_ago(num: str, code: str, back: bool, ctx: Ctx) -> Norm:
