@@ -314,9 +314,21 @@ def test_a_month_before_a_day_number_is_the_day() -> None:
     assert pairs("Rates peaked last May 2024.", "2025-04-19") == [("last May 2024", "2024-05")]
 
 
-def test_a_clock_time_takes_the_weekday_after_its_bracketed_other_zone() -> None:
-    got = pairs("The blast came at about 10:35 a.m. (0735 GMT) Friday, toppling a wall.", "1998-08-08")
-    assert got == [("about 10:35 a.m.", "1998-08-07T10:35"), ("Friday", "1998-08-07")]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The blast came at about 10:35 a.m. (0735 GMT) Friday, toppling a wall.",
+         [("about 10:35 a.m.", "1998-08-07T10:35"), ("Friday", "1998-08-07")]),
+        ("At 3:45 p.m. local time on Friday, the first shells landed.",
+         [("3:45 p.m.", "1998-08-07T15:45"), ("Friday", "1998-08-07")]),
+        ("The deadline passed at midnight on Thursday.", [("midnight", "1998-08-06T24:00"), ("Thursday", "1998-08-06")]),
+        ("The vote closed at 9 p.m. EST yesterday.", [("9 p.m. EST yesterday", "1998-08-07T21:00")]),
+        # no day after it: the document's day
+        ("The vote closed at 9 p.m. as planned.", [("9 p.m.", "1998-08-08T21:00")]),
+    ],
+)  # fmt: skip
+def test_a_clock_time_takes_the_day_written_after_its_zone(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text, "1998-08-08") == expected
 
 
 @pytest.mark.parametrize(

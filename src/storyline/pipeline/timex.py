@@ -70,8 +70,9 @@ def _own_tense(verb: Token) -> str | None:
         return "future"
     if verb.tag_ in _PAST_TAGS or any(a.tag_ in _PAST_TAGS for a in auxes):
         return "past"
-    if verb.tag_ == "VBN" and words & {"has", "have", "'ve", "'s"}:
-        return "past"
+    if (verb.tag_ == "VBN" or "been" in words) and words & {"has", "have", "'ve", "'s"}:
+        return "past"  # 'has met', 'have been searching since Oct. 23'
+
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"
     return None

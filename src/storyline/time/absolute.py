@@ -180,6 +180,20 @@ def holiday(m: re.Match[str], ctx: Ctx) -> Norm | None:
     return date_norm(cal.day_iv(day), rel)
 
 
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1}
+
+
+def nth_weekday(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """'the first Sunday in April', 'the last Friday of June 2026': that day of that month."""
+    lex = lexicon()
+    month, weekday, n = lex.month(m.group("m")), lex.weekday(m.group("wd")), _ORDINALS[m.group("ord").lower()]
+    explicit = _year(m.group("y"))
+    if explicit is not None:
+        return date_norm(cal.day_iv(cal.nth_weekday(explicit, month, weekday, n)))
+    day = cal.nearest_occurrence(ctx.anchor, lambda year: cal.nth_weekday(year, month, weekday, n), ctx.tense)
+    return date_norm(cal.day_iv(day), "year")
+
+
 def _holiday_day(m: re.Match[str], ctx: Ctx) -> tuple[date, str | None] | None:
     lex = lexicon()
     key = re.sub(r"\s+", " ", m.group("h")).lower()

@@ -193,6 +193,8 @@ def year_for(dct: date, month: int, day: int | None, tense: str) -> int:
         return future_year if near and 4 * future_gap < past_gap else past_year
     if tense == "future":
         return future_year
+    if tense == "present" and day is not None:  # 'the offer expires Sept. 30': a scheduled day
+        return future_year if future_gap < 2 * past_gap else past_year
     return future_year if 2 * future_gap < past_gap else past_year
 
 

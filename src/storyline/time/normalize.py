@@ -30,6 +30,7 @@ RULES: dict[str, Rule] = {
     "decade_words": absolute.decade_words,
     "century": absolute.century,
     "holiday": absolute.holiday,
+    "nth_weekday": absolute.nth_weekday,
     "quarter": absolute.quarter,
     "quarter_q": absolute.quarter_q,
     "the_quarter": absolute.the_quarter,

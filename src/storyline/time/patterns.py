@@ -65,6 +65,7 @@ def _rules() -> list[tuple[str, str]]:
         ("range_dm", rf"{D1}\s*(?:-|–|(?i:to|and))\s*{D2}\s+(?P<m1>{M})(?:,?\s+(?P<y>{Y}))?"),
         ("date_mdy", rf"(?:(?P<wd>{WD}),?\s+)?(?P<m>{M})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{Y}))?"),
         ("date_dmy", rf"(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{M})(?:,?\s+(?P<y>{Y}))?"),
+        ("nth_weekday", rf"(?:(?i:the)\s+)?(?P<ord>{p['ORD']}|(?i:last))\s+(?P<wd>{WD})\s+(?i:in|of)\s+(?P<m>{M})(?!\s+{DAY}(?![\w:]))(?:,?\s+(?P<y>{Y}))?"),
         ("week_of", rf"(?i:the\s+week\s+of)\s+(?P<m>{M})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{Y}))?"),
         ("date_iso", r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])"),
         ("date_us", r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)?\d\d)(?![\d/])"),
@@ -292,8 +293,8 @@ def _widen(text: str, hit: Hit) -> Hit:
     found = _PREFIX.search(before) if hit.rule not in _NO_PREFIX else None
     if found and hit.rule in ("weekday", "dayref", "clock", "noon") and not found.group(0).lower().startswith("late "):
         found = None
-    if found and hit.rule == "weekday":
-        found = None
+    if found and (hit.rule == "weekday" or (hit.rule == "rel_unit" and not found.group("pos"))):
+        found = None  # 'later this month' is rel_unit's own; 'the end of next month' is not
     if found:
         word = (found.group("pos") or found.group("pm")).lower().split()
         prefix = " ".join(w for w in word if w not in ("the", "very", "in", "of"))
@@ -308,7 +309,7 @@ def _weekday_unit(hit: Hit) -> bool:
 
 
 _NO_PREFIX = frozenset({"duration", "plural", "ago", "set", "set_adv", "refs_present", "refs_past",
-                        "refs_future", "clock", "noon", "yearago", "decade", "decade_words", "rel_unit", "pod", "mid_pod",
+                        "refs_future", "clock", "noon", "yearago", "decade", "decade_words", "pod", "mid_pod",
                         "yearend", "half", "day_after"})
 
 

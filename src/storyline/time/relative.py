@@ -247,7 +247,15 @@ def weekday(m: re.Match[str], ctx: Ctx) -> Norm | None:
 
 
 # '10:35 a.m. (0735 GMT) Friday': the day named after a bracketed other clock
-_BRACKETED_DAY = re.compile(r"\s*\([^()\n]{1,24}\)\s*,?\s*(?:on\s+)?([A-Z][a-z]+day)\b")
+# The day written after a clock time and a zone: '10:35 a.m. (0735 GMT) Friday', '3:45 p.m.
+# local time on Friday', 'midnight on Saturday', '9 p.m. EST yesterday'.
+_LATER_DAY = re.compile(
+    r"\s*(?:\([^()\n]{1,24}\)\s*|(?i:local\s+time|(?:eastern|pacific|central)\s+time)\s*|[A-Z]{2,4}\s+)?,?\s*"
+    r"(?:(?i:on)\s+)?(?P<day>[A-Z][a-z]+day|(?i:today|yesterday|tomorrow))\b"
+)
+
+
+_DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 
 
 def _clock_day(m: re.Match[str], ctx: Ctx) -> tuple[date, str]:
@@ -255,12 +263,12 @@ def _clock_day(m: re.Match[str], ctx: Ctx) -> tuple[date, str]:
     anchor = ctx.anchor
     if m.groupdict().get("wd"):
         return cal.weekday_near(anchor, lex.weekday(m.group("wd")), ctx.tense), "full"
-    later = _BRACKETED_DAY.match(m.string, m.end())
-    if later and later.group(1).lower() in lex.weekdays:
-        return cal.weekday_near(anchor, lex.weekday(later.group(1)), ctx.tense), "full"
-    if m.groupdict().get("dw"):
-        word = m.group("dw").lower()
-        return anchor + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[word]), "full"
+    later = _LATER_DAY.match(m.string, m.end())
+    word = (m.groupdict().get("dw") or (later.group("day") if later else "")).lower()
+    if word in lex.weekdays:
+        return cal.weekday_near(anchor, lex.weekday(word), ctx.tense), "full"
+    if word in _DAY_WORDS:
+        return anchor + timedelta(days=_DAY_WORDS[word]), "full"
     if m.groupdict().get("m"):
         from .absolute import month_day
 
