@@ -32,6 +32,8 @@ def timexes(spacy_model, text: str, dct: str | None):  # type: ignore[no-untyped
         # a present clause with a calendar day is a schedule; a present perfect is behind
         ("The offer expires Sept. 30.", "2013-03-21", "present", "2013-09-30"),
         ("Investigators have been searching for him since Oct. 23.", "1999-05-06", "past", "1998-10-23"),
+        # a deadline in a present clause is ahead
+        ("Bids are due no later than March 31.", "2025-05-07", "future", "2026-03-31"),
         # a modal possibility is still ahead; a failed attempt or a past guess is not
         ("He warned that the bloc could impose a duty from July 1.", "2026-04-12", "future", "2026-07-01"),
         ("The envoys may meet on Tuesday.", "2024-03-14", "future", "2024-03-19"),

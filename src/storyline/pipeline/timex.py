@@ -201,6 +201,8 @@ def hit_tense(doc: Doc, hit: Hit) -> str:
     tense = tense_of(span.root)
     if tense == "present" and hit.rule == "weekday" and re.match(r"['’]s\b", doc.text[hit.end : hit.end + 3]):
         return "past"  # "over Thursday's closing price": a day whose results are in
+    if hit.deadline and tense == "present":
+        return "future"  # "bids are due by March 31", "the ban runs until June 30"
     return tense
 
 

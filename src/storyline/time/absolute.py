@@ -66,9 +66,12 @@ def date_mdy(m: re.Match[str], ctx: Ctx) -> Norm | None:
 
 
 def week_of(m: re.Match[str], ctx: Ctx) -> Norm | None:
-    """'the week of March 6': the ISO week holding that day."""
+    """'the week of March 6': the ISO week holding that day; 'the weekend of May 3' its weekend."""
     found = month_day(ctx, lexicon().month(m.group("m")), _day(m.group("d")), _year(m.group("y")))
-    return date_norm(cal.week_iv(found[0]), found[1] and "full") if found else None
+    if not found:
+        return None
+    weekend = m.group("wk").lower() == "weekend"
+    return date_norm(cal.weekend_iv(found[0]) if weekend else cal.week_iv(found[0]), found[1] and "full")
 
 
 def date_numeric(m: re.Match[str], ctx: Ctx) -> Norm | None:

@@ -31,6 +31,7 @@ RULES: dict[str, Rule] = {
     "century": absolute.century,
     "holiday": absolute.holiday,
     "nth_weekday": absolute.nth_weekday,
+    "in_the_unit": relative.in_the_unit,
     "quarter": absolute.quarter,
     "quarter_q": absolute.quarter_q,
     "the_quarter": absolute.the_quarter,

@@ -66,7 +66,7 @@ def _rules() -> list[tuple[str, str]]:
         ("date_mdy", rf"(?:(?P<wd>{WD}),?\s+)?(?P<m>{M})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{Y}))?"),
         ("date_dmy", rf"(?:(?P<wd>{WD}),?\s+)?(?:the\s+)?(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{M})(?:,?\s+(?P<y>{Y}))?"),
         ("nth_weekday", rf"(?:(?i:the)\s+)?(?P<ord>{p['ORD']}|(?i:last))\s+(?P<wd>{WD})\s+(?i:in|of)\s+(?P<m>{M})(?!\s+{DAY}(?![\w:]))(?:,?\s+(?P<y>{Y}))?"),
-        ("week_of", rf"(?i:the\s+week\s+of)\s+(?P<m>{M})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{Y}))?"),
+        ("week_of", rf"(?i:the\s+(?P<wk>week|weekend)\s+of)\s+(?P<m>{M})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{Y}))?"),
         ("date_iso", r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])"),
         ("date_us", r"(?<![\d/])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9])/(?P<y>(?:19|20)?\d\d)(?![\d/])"),
         ("month", rf"(?:(?P<dir>(?i:this|last|next|past|coming))\s+)?(?P<m>{M})(?!\w)(?!\s+{DAY}(?![\w:]))(?:,?\s+(?:of\s+)?(?P<y>{Y}|{p['YW']})|\s+(?P<rel>this|last|next)\s+year)?"),
@@ -76,6 +76,7 @@ def _rules() -> list[tuple[str, str]]:
         ("decade_words", r"(?i:(?P<the>the)\s+)(?:(?P<pm>(?i:early|mid|late))[-\s]?)?(?P<w>(?i:(?:nineteen[-\s])?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))(?![\w-])"),
         ("century", r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+(?i:century)"),
         ("rel_unit", rf"(?:(?P<pre>(?i:earlier|later|early|late))\s+)?(?:(?i:the)\s+)?(?P<dir>(?i:this\s+past|this\s+coming|this|last|next|past|coming|previous|preceding|current|following|same|that))\s+(?:(?i:fiscal|calendar)\s+)?(?P<unit>(?i:week(?:end)?|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)(?![\w-])|{WD}|{M}(?!\w|\s+\d))"),
+        ("in_the_unit", r"(?P<pre>(?i:earlier|later|early|late))\s+(?i:in)\s+(?i:the)\s+(?P<unit>(?i:week|month))(?![\w-])"),
         ("the_year", r"(?i:the\s+(?P<adj>full\s+|fiscal\s+|calendar\s+|current\s+|current\s+fiscal\s+|latest\s+fiscal\s+|whole\s+|entire\s+)?year)(?![\w-]|\s+(?:ago|earlier|before|after|later|of|that|when|in\s+which)\b|'s)"),
         ("ago", rf"(?:(?P<approx>{p['AGO_APPROX']})\s+)?(?P<num>{NUM}|{p['VAGUE']})[\s-]+(?P<unit>{UNIT})s?(?:\s+(?i:or\s+so))?\s+(?P<dir>(?i:ago|back|earlier|later|from\s+now|hence))(?![\w-])"),
         ("yearago", r"(?i:(?P<the>the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?(?:year[-\s]ago|year[-\s]earlier|prior[-\s]year)(?:\s+(?P<what>(?:first\s+|second\s+|third\s+|fourth\s+)?quarter|period|nine\s+months|six\s+months|first\s+half|second\s+half|month|week))?)(?![\w-])"),
@@ -106,7 +107,7 @@ def _rules() -> list[tuple[str, str]]:
 
 # Words before a found expression that belong to it and set its TimeML ``mod``.
 _PREFIX = re.compile(
-    r"(?:(?P<pos>(?i:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|latter\s+part|early\s+part|first\s+half|second\s+half))\s+of\s+)"
+    r"(?:(?P<pos>(?i:(?<![\w-])(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|latter\s+part|early\s+part|first\s+half|second\s+half))\s+of\s+)"
     r"|(?P<pm>(?i:(?:the\s+)?(?:early|mid|late|earlier|later)))(?:-|\s+)(?:(?i:in\s+)?(?i:the\s+)?)?)$"
 )
 # 'the day before last Tuesday's hearing', 'two days after March 3': a day counted from a day.

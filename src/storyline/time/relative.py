@@ -120,6 +120,15 @@ def rel_unit(m: re.Match[str], ctx: Ctx) -> Norm | None:
     return date_norm(iv, "full", mod)
 
 
+def in_the_unit(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """'earlier in the week', 'later in the month': part of the DCT's week or month."""
+    iv = _unit_iv(ctx.anchor, m.group("unit").lower(), 0, ctx)
+    if iv is None:
+        return None
+    iv, mod = _narrow(iv, m.group("pre").lower(), ctx.anchor)
+    return date_norm(iv, "full", mod)
+
+
 def _follow(ctx: Ctx, unit: str, n: int) -> cal.Interval | None:
     """'the following year', 'that month': relative to the last date mentioned."""
     last = ctx.last
