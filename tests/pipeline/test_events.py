@@ -173,3 +173,22 @@ def test_hit_and_strike_are_attacks_only_with_weapons_or_targets(nlp: Any, text:
 def test_an_event_an_expected_step_waits_for_is_planned(nlp: Any, text: str, etype: str, status: str) -> None:
     found = [e for e in events_of(nlp, text) if e.type == etype]
     assert found and {e.status for e in found} == {status}, [(e.type, e.trigger, e.status) for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # counted from the last date the text named, not from the article's date
+        ("Talks collapsed on March 3. A week later, ministers from France and Germany met in Berlin.",
+         "2026-03-09", "2026-03-11"),
+        ("Ministers from France and Germany met in Berlin on March 10. Two days earlier, envoys from "
+         "France and Germany had met in Paris.", "2026-03-07", "2026-03-09"),
+        # counted from the article's date
+        ("Ministers from France and Germany will meet in Berlin a week from now.", "2026-03-16", "2026-03-22"),
+        ("Ministers from France and Germany will meet in Berlin in three days.", "2026-03-13", "2026-03-15"),
+    ],
+)  # fmt: skip
+def test_a_week_later_counts_from_the_day_named_before(nlp: Any, text: str, start: str, end: str) -> None:
+    meetings = sorted((e.start, e.end) for e in events_of(nlp, text) if e.type == "meeting")
+    assert (start, end) in meetings, meetings
+    assert all(e.participants == ("country:FR", "country:DE") for e in events_of(nlp, text) if e.type == "meeting")

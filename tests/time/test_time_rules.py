@@ -474,3 +474,14 @@ def test_titles_and_set_phrases_are_not_times(text: str, kept: list[str]) -> Non
 def test_days_counted_from_the_last_day_named(text: str, dct: str, want: list[tuple[str, str]]) -> None:
     got = [(t.text, t.value) for t in found(text, dct) if t.value != "PAST_REF"]
     assert got == want
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks collapsed on March 3. A week later, they resumed.", [("March 3", "2025-03-03"), ("A week", "P1W")]),
+        ("Exports earned $3 million a year.", []),  # a rate, not a time
+    ],
+)
+def test_a_capitalised_a_opens_a_sentence_and_is_no_rate(text: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text, "2025-05-07") == expected

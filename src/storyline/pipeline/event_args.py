@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..dictionary import load_dictionary
 from ..records import PLACE_KEYS, Mention, Timex
 from ..time.shift import shift
 
@@ -38,34 +39,46 @@ class DocIndex:
         for m in doc._.storyline_mentions or ():
             for tok in _tokens_in(doc, m.start, m.end):
                 mentions[tok.i] = m
+        previous: Timex | None = None  # the last date the text named: 'a week later' counts from it
         for t in doc._.storyline_timexes or ():
             if t.type == "DURATION":
-                t = _shifted(doc, t)
+                t = _shifted(doc, t, previous)
             if t.type not in ("DATE", "TIME"):
                 continue
+            if t.lo:
+                previous = t
             for tok in _tokens_in(doc, t.start, t.end):
                 timexes[tok.i] = t
         return cls(tuple(mentions), tuple(timexes))
 
 
-_LATER = re.compile(r"\s+(?:later|from now|after that|afterwards)\b", re.I)
-_AGO = re.compile(r"\s+(?:ago|earlier|before that)\b", re.I)
+_FROM_NOW = re.compile(r"\s+(?:from now|hence)\b", re.I)
+_AGO = re.compile(r"\s+ago\b", re.I)
+_LATER = re.compile(r"\s+(?:later|after that|afterwards|thereafter)\b", re.I)
+_EARLIER = re.compile(r"\s+(?:earlier|before that|before then)\b", re.I)
 
 
-def _shifted(doc: Doc, t: Timex) -> Timex:
-    """'a week later', 'two days ago', 'in three weeks': a duration counted from the DCT is
-    a date.  The value becomes '+P1W' / '-P2D' so re-dating can shift it again."""
+def _shifted(doc: Doc, t: Timex, previous: Timex | None) -> Timex:
+    """A duration counted from a day is a date.  'two days ago', 'a month from now', 'in
+    three weeks' count from the DCT: the value becomes '+P3W' / '-P2D' so re-dating can shift
+    it again.  'a week later', 'two days earlier' count from the last date the text named
+    (none named: no date; the event takes the story's running time instead)."""
     if not re.fullmatch(r"P\d+[DWMY]", t.value) or not doc._.storyline_dct:
         return t
     after = doc.text[t.end : t.end + 16]
     before = doc.text[max(t.start - 4, 0) : t.start].lower()
-    if _LATER.match(after) or before.endswith("in "):
-        value = "+" + t.value
-    elif _AGO.match(after):
-        value = "-" + t.value
-    else:
+    if _FROM_NOW.match(after) or before.endswith("in "):
+        return shift(t.replace(type="DATE", value="+" + t.value), dt.date.fromisoformat(doc._.storyline_dct))
+    if _AGO.match(after):
+        return shift(t.replace(type="DATE", value="-" + t.value), dt.date.fromisoformat(doc._.storyline_dct))
+    sign = "+" if _LATER.match(after) else "-" if _EARLIER.match(after) else None
+    if sign is None or previous is None or previous.lo is None:
         return t
-    return shift(t.replace(type="DATE", value=value), dt.date.fromisoformat(doc._.storyline_dct))
+    moved = shift(t.replace(type="DATE", value=sign + t.value), dt.date.fromisoformat(previous.lo))
+    if moved.lo is None or moved.hi is None:
+        return t
+    lo, hi = dt.date.fromisoformat(moved.lo), dt.date.fromisoformat(moved.hi)
+    return moved.replace(value=(lo + (hi - lo) / 2).isoformat(), relative=True)
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> Span | list[Token]:
@@ -242,7 +255,14 @@ def is_place(tok: Token, mention: Mention) -> bool:
     head = tok
     while head.dep_ in ("compound", "appos", "conj", "flat") and head.head is not head:
         head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "from" and _people_noun(head.head.head):
+        return False  # 'ministers from France and Germany': whom they act for
     return head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS | {"from", "for", "across"}
+
+
+def _people_noun(tok: Token) -> bool:
+    """'officials', 'negotiators', 'a delegation': people acting for a government."""
+    return tok.pos_ != "PROPN" and tok.lower_ in load_dictionary().government_nouns  # 'envoys' is often tagged VERB
 
 
 def location_of(trigger: Token, index: DocIndex) -> str | None:

@@ -176,6 +176,8 @@ def redate_event(event: Event, dct: dt.date, read: Mapping[tuple[int, int, str],
     else:
         w = event.when
         when = (read or {}).get((w.start, w.end, w.tense)) or resolve_timex(w, dct)
+        if when.type not in ("DATE", "TIME"):  # 'a week later', counted from a date the text named
+            return event
     start, end, precision, attrs = event_span(when, event.type, event.attributes, dct.isoformat())
     return event.replace(when=when, start=start, end=end, date_precision=precision, attributes=attrs)
 

@@ -195,8 +195,9 @@ def _accept_duration(text: str, m: re.Match[str]) -> bool:
 
 def _is_rate(text: str, m: re.Match[str]) -> bool:
     """'$3 million a year', 'four flights a week': an amount per unit, not a time."""
-    if m.group("the") or m.group("adj") or m.group("approx") or m.group("pl"):
-        return False
+    if m.group("the") or m.group("adj") or m.group("approx") or m.group("pl") or m.group("num")[:1].isupper():
+        return False  # 'A week later, ...' opens a sentence; a rate is '$3 million a year'
+
     return bool(_RATE_BEFORE.search(text[max(0, m.start() - 60) : m.start()]))
 
 
