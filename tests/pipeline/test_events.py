@@ -192,3 +192,19 @@ def test_a_week_later_counts_from_the_day_named_before(nlp: Any, text: str, star
     meetings = sorted((e.start, e.end) for e in events_of(nlp, text) if e.type == "meeting")
     assert (start, end) in meetings, meetings
     assert all(e.participants == ("country:FR", "country:DE") for e in events_of(nlp, text) if e.type == "meeting")
+
+
+def test_a_court_ruling_is_an_event_and_a_condition_is_not(nlp: Any) -> None:
+    ruling = only(events_of(nlp, "The Court of International Trade ruled on March 6 that the tariffs were illegal."),
+                  "ruling")  # fmt: skip
+    assert (ruling.start, ruling.status) == ("2026-03-06", "occurred")
+    found = events_of(nlp, "Canada will raise tariffs on US steel to 50% on April 2 unless a deal is reached.")
+    assert [e.type for e in found] == ["tariff"]
+    assert found[0].status == "threatened"
+
+
+def test_a_market_move_takes_the_day_the_text_gives(nlp: Any) -> None:
+    dated = only(events_of(nlp, "The S&P 500 fell 1.2% on Monday after the announcement."), "market_move")
+    assert (dated.start, dated.attributes["dated_by"]) == ("2026-03-09", "text")
+    undated = only(events_of(nlp, "The Nikkei 225 rose 0.6% after the announcement."), "market_move")
+    assert (undated.start, undated.attributes["dated_by"]) == ("2026-03-11", "dct")

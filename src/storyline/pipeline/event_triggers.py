@@ -53,9 +53,12 @@ AVERT = {"avert", "avoid", "prevent", "forestall", "stave", "head", "ward"}
 
 
 def _negated(tok: Token) -> bool:
-    """'not expect a deal', 'to head off an increase in tariffs': no event is reported."""
+    """'not expect a deal', 'to head off an increase in tariffs', '(tariffs rise) unless a
+    deal is reached': no event is reported."""
     for t in (tok, *args.ancestors_upto(tok, 3)):
         if any(c.dep_ == "neg" for c in t.children):
+            return True
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("unless", "if", "lest") for c in t.children):
             return True
         lemma = t.lemma_.lower()
         if t is not tok and lemma in AVERT and (lemma not in ("stave", "head", "ward") or any(c.dep_ == "prt" for c in t.children)):

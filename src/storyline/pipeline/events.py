@@ -146,7 +146,7 @@ def find(doc: Doc) -> list[Event]:
                 events[events.index(prior)] = _absorb(prior, event)
             elif not (_definite(group[0].token) and event.attributes.get("dated_by") != "text"):
                 events.append(event)  # an undated "these talks" with nothing before it is no new event
-        events.extend(_market_events(doc, sent, quantities, dct))
+        events.extend(_market_events(doc, sent, quantities, index, dct))
         _attach_delegation(sent, index, events)
     return events
 
@@ -331,22 +331,35 @@ def _headline(sent: Span) -> bool:
     return bool(words) and text[-1:] not in ".!?\"”’" and caps >= 0.6 * len(words)
 
 
-def _market_events(doc: Doc, sent: Span, quantities: list[Any], dct: str | None) -> Iterator[Event]:
+def _market_events(doc: Doc, sent: Span, quantities: list[Any], index: args.DocIndex,
+                   dct: str | None) -> Iterator[Event]:  # fmt: skip
     if _headline(sent):
         return
     for instrument, attrs, at in market_moves(sent, quantities):
-        attrs = {**attrs, "dated_by": "dct"}
+        when = _market_day(sent, at, index, dct)
+        day = when.lo if when is not None else dct
+        attrs = {**attrs, "dated_by": "text" if when is not None else "dct"}
         pct = attrs.get("change_pct")
         pts = attrs.get("change_points")
         change = ", ".join(x for x in (f"{pct:+g}%" if pct is not None else "", f"{pts:+g} points" if pts is not None else "") if x)
         yield Event(
             id=f"{doc._.storyline_doc_id}:m{at}", type="market_move",
-            summary=f"Market move: {instrument} {change}", start=dct, end=dct,
-            date_precision="day" if dct else "unknown", status="occurred",
+            summary=f"Market move: {instrument} {change}", start=day, end=day,
+            date_precision="day" if day else "unknown", status="occurred",
             attributes=attrs,
             sources=(SourceSpan(doc._.storyline_doc_id, sent.start_char, sent.end_char, sent.text),),
-            confidence=0.6, trigger=instrument, doc=doc._.storyline_doc_id,
+            confidence=0.6, trigger=instrument, when=when, doc=doc._.storyline_doc_id,
         )  # fmt: skip
+
+
+def _market_day(sent: Span, at: int, index: args.DocIndex, dct: str | None) -> Timex | None:
+    """The day a move is dated to in the text ('fell 1.2% on Monday'); None: the DCT's."""
+    tok = next((t for t in sent if t.idx <= at < t.idx + len(t.text)), None)
+    verb = next((a for a in (tok, *tok.ancestors) if a.pos_ in ("VERB", "AUX")), None) if tok is not None else None
+    when = date_for(verb, index) if verb is not None else None
+    if when is None or when.type not in ("DATE", "TIME") or not when.lo or when.lo != when.hi:
+        return None
+    return when if not dct or when.lo <= dct else None
 
 
 DELEGATION = {"represent", "lead", "delegation", "include", "accompany", "join", "head"}
