@@ -208,3 +208,27 @@ def test_a_market_move_takes_the_day_the_text_gives(nlp: Any) -> None:
     assert (dated.start, dated.attributes["dated_by"]) == ("2026-03-09", "text")
     undated = only(events_of(nlp, "The Nikkei 225 rose 0.6% after the announcement."), "market_move")
     assert (undated.start, undated.attributes["dated_by"]) == ("2026-03-11", "dct")
+
+
+def test_the_two_leaders_met_near_a_city_for_the_first_time_since_a_year(nlp: Any) -> None:
+    text = ("President Emmanuel Macron and Chancellor Friedrich Merz agreed on Monday to a joint defence pact. "
+            "The two leaders met at an air base near Toulon, their first meeting since 2019. "
+            "Macron told reporters aboard Air Force One after the talks that the pact was a start.")  # fmt: skip
+    meeting = only(events_of(nlp, text), "meeting")
+    assert meeting.start == "2026-03-09"  # the story's day, not 2019
+    assert meeting.location == "Toulon"
+    assert set(meeting.participants) == {"person:emmanuel-macron", "person:friedrich-merz"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials from Canada and Mexico met in Ottawa on Monday. Both sides agreed on Tuesday to cut tariffs.",
+         {"country:CA", "country:MX"}),
+        # only one person named before: 'the two leaders' has no antecedent pair
+        ("Mark Carney arrived in Ottawa on Monday. The two leaders signed a pact in Ottawa on Tuesday.", set()),
+    ],
+)  # fmt: skip
+def test_both_sides_are_the_two_parties_named_before(nlp: Any, text: str, expected: set[str]) -> None:
+    later = [e for e in events_of(nlp, text) if e.start == "2026-03-10"]
+    assert later and set(later[0].participants) == expected, [(e.type, e.participants) for e in later]

@@ -179,11 +179,12 @@ def linked_timex(trigger: Token, index: DocIndex) -> Timex | None:
 
 
 def _bound_only(tok: Token) -> bool:
-    """'until July', 'through 2026': the end of a state, not the date of the event."""
+    """'until July', 'through 2026': the end of a state, not the date of the event; 'the
+    first meeting since 2019': the last time before it."""
     head = tok
     while head.dep_ in ("compound", "nummod", "amod", "det", "pobj") and head.head is not head:
         if head.dep_ == "pobj":
-            return head.head.lower_ in ("until", "till", "through", "throughout")
+            return head.head.lower_ in ("until", "till", "through", "throughout", "since")
         head = head.head
     return False
 
@@ -237,6 +238,8 @@ def subject_mentions(verb: Token, index: DocIndex) -> list[Mention]:
                 found.extend([ante] if ante is not None else [])
             elif index.mention_at[s.i] is None and (named := definite_antecedent(s, index)) is not None:
                 found.append(named)
+            elif index.mention_at[s.i] is None:
+                found.extend(pair_antecedents(s, index))
         if found:
             return _unique(found)
         if cur.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp") and cur.head is not cur:
@@ -257,7 +260,7 @@ def is_place(tok: Token, mention: Mention) -> bool:
         head = head.head
     if head.dep_ == "pobj" and head.head.lower_ == "from" and _people_noun(head.head.head):
         return False  # 'ministers from France and Germany': whom they act for
-    return head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS | {"from", "for", "across"}
+    return head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS | {"from", "for", "across", "aboard"}
 
 
 def _people_noun(tok: Token) -> bool:
@@ -306,7 +309,8 @@ def _nested_place(head: Token, index: DocIndex) -> str | None:
 
 
 PLACE_NOUNS = {"capital", "city", "town", "village", "region", "province", "district", "port",
-               "border", "camp", "crossing", "coast", "area", "state"}
+               "border", "camp", "crossing", "coast", "area", "state", "base", "airport", "resort",
+               "hotel", "palace", "island", "venue"}  # fmt: skip
 
 
 def _place_phrase(tok: Token, index: DocIndex) -> str | None:
@@ -370,6 +374,29 @@ def definite_antecedent(tok: Token, index: DocIndex) -> Mention | None:
         ):
             return m
     return None
+
+
+PAIR_PEOPLE = {"leaders", "presidents", "ministers", "men", "women", "envoys", "counterparts", "heads", "premiers"}
+PAIR_PARTIES = {"sides", "countries", "nations", "governments", "powers", "economies", "delegations"}
+
+
+def pair_antecedents(tok: Token, index: DocIndex, window: int = 3) -> list[Mention]:
+    """'the two leaders', 'both sides': the last two people (or countries and groups) named
+    before, within a few sentences; none when the text named fewer."""
+    word = tok.lower_
+    paired = any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in tok.children)
+    if not paired or word not in PAIR_PEOPLE | PAIR_PARTIES:
+        return []
+    labels = {"PERSON"} if word in PAIR_PEOPLE else {"GPE", "ORG", "NORP"}
+    first = [s for s in tok.doc.sents if s.start <= tok.i][-(window + 1):][0].start
+    found: list[Mention] = []
+    for i in range(tok.i - 1, first - 1, -1):
+        m = index.mention_at[i]
+        if m is not None and m.label in labels and not m.key.startswith(PLACE_KEYS) and m.key not in {f.key for f in found}:
+            found.append(m)
+            if len(found) == 2:
+                return found[::-1]
+    return []
 
 
 FEMALE_TITLES = ("first lady", "mrs", "ms", "madam", "queen", "princess", "duchess", "lady ")
