@@ -3,21 +3,46 @@
 Scraped articles put headlines, captions and paragraphs on their own lines; the parser
 sometimes runs a headline into the first sentence.  This stage (placed before the parser)
 marks the first token after a line break as a sentence start, which the parser respects.
+A wire dateline opening a paragraph ("BUSAN, South Korea (Reuters) -") is a sentence of its
+own, so its place and agency never become actors of the first sentence's events.
 """
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
+
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*"  # the city in capitals
+    r"(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"  # ', South Korea', ', Oct 31'
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # ' Oct 31'
+    r"\s*(?:\([^()\n]{1,40}\))?\s*(?:--|[-–—:])\s+"
+)
 
 
 def find(doc: Doc) -> list[Token]:
-    """Tokens that open a new line (after a whitespace token holding a newline)."""
+    """Tokens that open a new line (after a whitespace token holding a newline), and the
+    first token after a dateline that opens one."""
     starts = []
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if not tok.is_space and ((prev.is_space and "\n" in prev.text) or "\n" in prev.whitespace_):
+    for tok in doc:
+        prev = doc[tok.i - 1] if tok.i else None
+        opens = prev is None or (prev.is_space and "\n" in prev.text) or "\n" in prev.whitespace_
+        if tok.is_space or not opens:
+            continue
+        if prev is not None:
             starts.append(tok)
+        after = _after_dateline(doc, tok)
+        if after is not None:
+            starts.append(after)
     return starts
+
+
+def _after_dateline(doc: Doc, first: Token) -> Token | None:
+    m = _DATELINE.match(doc.text, first.idx)
+    if m is None or "\n" in m.group(0):
+        return None
+    return next((t for t in doc[first.i :] if t.idx >= m.end()), None) if m.end() < len(doc.text) else None
 
 
 def set_annotations(doc: Doc, starts: list[Token]) -> None:

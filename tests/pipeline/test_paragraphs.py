@@ -1,0 +1,35 @@
+"""The paragraphs stage: line breaks and wire datelines are sentence boundaries."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import spacy
+
+from storyline.pipeline import paragraphs
+
+
+@pytest.fixture(scope="module")
+def blank() -> Any:
+    return spacy.blank("en")
+
+
+def starts(nlp: Any, text: str) -> list[str]:
+    return [t.text for t in paragraphs.find(nlp.make_doc(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("BUSAN, South Korea (Reuters) - U.S. President Donald Trump met Xi.", ["U.S."]),
+        ("WASHINGTON (AP) — Treasury Secretary Scott Bessent spoke.", ["Treasury"]),
+        ("BEIJING, Oct 31 (Reuters) - China's Commerce Ministry said.", ["China"]),
+        ("Headline here\nGENEVA -- Talks resumed on Monday.", ["GENEVA", "Talks"]),
+        # not datelines: an acronym in a sentence, a headline with a dash
+        ("US and China agree to truce - but doubts remain", []),
+        ("The EU said on Monday it would retaliate.", []),
+    ],
+)
+def test_line_starts_and_datelines_open_sentences(blank: Any, text: str, expected: list[str]) -> None:
+    assert starts(blank, text) == expected
