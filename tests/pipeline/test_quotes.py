@@ -83,6 +83,11 @@ def test_quote_spans(text: str, inner: list[str]) -> None:
         # X accused Y of "..."
         ("Samir Dahan, the group's political chief, accused the army of \u201ctesting our "
          "patience\u201d.", "testing our patience", "Samir Dahan"),
+        # a quote that ends its sentence belongs to it, not to the next sentence's speaker
+        ("Minister Ana Ruiz said the teams would meet \u201cas soon as possible.\u201d Foreign Minister "
+         "Pedro Lima called the talks \u201cvery useful.\u201d", "as soon as possible", "Ana Ruiz"),
+        ("Minister Ana Ruiz said the teams would meet \u201cas soon as possible.\u201d Foreign Minister "
+         "Pedro Lima called the talks \u201cvery useful.\u201d", "very useful", "Pedro Lima"),
     ],
 )
 def test_named_speaker(spacy_model, text: str, snippet: str, speaker_text: str) -> None:  # type: ignore[no-untyped-def]

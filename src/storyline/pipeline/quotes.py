@@ -155,6 +155,8 @@ class _Attributor:
                 return True, self.res.phrase(obj)
             if is_speech_verb(token, lex):
                 before = tokens[:k]
+                if inner_end == "." and any(not t.is_punct for t in tokens[k + 1 :]) and trim(before):
+                    return False, None  # '..."  Lavrov called the meeting "...': a new sentence
                 if trim(before):
                     return True, self.res.phrase(before)
                 if any(not (t.is_punct or t.is_quote) for t in before) \
