@@ -232,3 +232,11 @@ def test_the_two_leaders_met_near_a_city_for_the_first_time_since_a_year(nlp: An
 def test_both_sides_are_the_two_parties_named_before(nlp: Any, text: str, expected: set[str]) -> None:
     later = [e for e in events_of(nlp, text) if e.start == "2026-03-10"]
     assert later and set(later[0].participants) == expected, [(e.type, e.participants) for e in later]
+
+
+def test_a_meeting_of_other_people_is_not_the_meeting_before(nlp: Any) -> None:
+    text = ("EU foreign ministers are due to meet again in Brussels on March 17. Donald Trump is expected "
+            "to meet Vladimir Putin before the end of the month, a Kremlin spokesman said.")  # fmt: skip
+    meetings = sorted((e.start or "", e.participants) for e in events_of(nlp, text) if e.type == "meeting")
+    assert len(meetings) == 2, meetings
+    assert ("person:donald-trump", "person:vladimir-putin") in [p for _, p in meetings]

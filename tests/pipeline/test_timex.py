@@ -40,6 +40,9 @@ def timexes(spacy_model, text: str, dct: str | None):  # type: ignore[no-untyped
         ("The envoy could not be reached on Tuesday.", "2024-03-14", "none", "2024-03-12"),
         ("The relatives could be located on Tuesday.", "2024-03-14", "none", "2024-03-12"),
         ("The envoys may have met on Tuesday.", "2024-03-14", "past", "2024-03-12"),
+        # the day of the warning, before the modal clause it introduces
+        ("He dismissed warnings from Moscow on Tuesday that the strikes could spark a wider war.",
+         "2024-03-14", "past", "2024-03-12"),
     ],
 )
 def test_tense_decides_the_date(spacy_model, text: str, dct: str, tense: str, value: str) -> None:  # type: ignore[no-untyped-def]

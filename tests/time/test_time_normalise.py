@@ -95,6 +95,8 @@ def test_leap_day() -> None:
         ("Sales will fall in April.", "2025-05-07", "future", "April", "2026-04", "2026-04-01", "2026-04-30", "month"),
         ("The contract expires at the end of the year.", "2013-03-21", "present", "the end of the year", "2013", "2013-12-01", "2013-12-31", "month"),
         ("The contract expired at the end of the year.", "2013-03-21", "past", "the end of the year", "2012", "2012-12-01", "2012-12-31", "month"),
+        ("Trump is expected to meet Putin before the end of the month.", "2025-02-19", "future", "the end of the month", "2025-02", "2025-02-20", "2025-02-28", "month"),
+        ("For the week, the index dropped 3.8%.", "1989-10-27", "past", "the week", "1989-WXX", "1989-10-23", "1989-10-29", "week"),
         ("Shares slid earlier in the week.", "2025-05-07", "past", "earlier in the week", "2025-W19", "2025-05-05", "2025-05-06", "week"),
         ("A vote is due later in the month.", "2025-05-07", "present", "later in the month", "2025-05", "2025-05-08", "2025-05-31", "month"),
         ("Ministers met on the weekend of May 3.", "2025-05-07", "past", "the weekend of May 3", "2025-W18-WE", "2025-05-03", "2025-05-04", "day"),

@@ -90,16 +90,21 @@ def governor(tok: Token) -> Token:
     """The verb a nominal trigger hangs from (itself for verbs).
 
     Climbs through prepositions and conjunctions only: a noun that modifies another noun
-    ("the stage for the summit") has no governing verb of its own.
+    ("the stage for the summit") has no governing verb of its own.  A container noun is
+    climbed through: 'adopted its 16th package of sanctions' is governed by 'adopted'.
     """
     cur = tok
-    for _ in range(4):
+    for _ in range(5):
         if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
             return cur
-        if cur is not tok and cur.pos_ in ("NOUN", "PROPN") and cur.dep_ not in ("conj", "appos"):
+        if cur is not tok and cur.pos_ in ("NOUN", "PROPN") and cur.dep_ not in ("conj", "appos") \
+                and not (cur.lemma_.lower() in CONTAINER_NOUNS and any(c.lower_ == "of" for c in cur.children)):
             return tok
         cur = cur.head
     return cur if cur.pos_ in ("VERB", "AUX") else tok
+
+
+CONTAINER_NOUNS = {"package", "round", "set", "wave", "series", "batch", "raft", "slew", "list", "tranche", "string"}
 
 
 def ancestors_upto(tok: Token, n: int) -> list[Token]:

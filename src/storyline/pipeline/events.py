@@ -309,8 +309,10 @@ def _antecedent(events: list[Event], new: Event, group: list[Trigger]) -> Event 
         same_time = _status_class(prior.status) == _status_class(new.status)
         if prior.type != new.type and not (generic and same_time):
             continue
-        if definite or same_time:
+        if definite:
             return prior
+        if same_time and (not new.participants or set(new.participants) & set(prior.participants)):
+            return prior  # not 'Trump is expected to meet Putin' after the EU ministers' meeting
     return None
 
 

@@ -33,10 +33,12 @@ _PAST_TAGS = frozenset({"VBD"})
 _MODALS = frozenset({"could", "may", "might", "can", "ca"})
 
 
-def _open_possibility(verb: Token, auxes: set[str]) -> bool:
-    return bool(auxes & _MODALS) and not auxes & {"have", "'ve", "be", "been"} and not any(
-        c.dep_ == "neg" for c in verb.children
-    )
+def _open_possibility(verb: Token, auxes: set[str], token: Token | None = None) -> bool:
+    """A modal possibility governs ``token`` only when the expression follows the verb ('on
+    Thursday that strikes could ...' is the day of the warning, not of the strikes)."""
+    if not auxes & _MODALS or auxes & {"have", "'ve", "be", "been"} or (token is not None and token.i < verb.i):
+        return False
+    return not any(c.dep_ == "neg" for c in verb.children)
 _MAX_CLIMB = 8
 
 
@@ -63,10 +65,10 @@ def _reduced_relative(verb: Token) -> str | None:
     return "future" if verb.lemma_.lower() in _PLAN_VERBS else "past"
 
 
-def _own_tense(verb: Token) -> str | None:
+def _own_tense(verb: Token, token: Token | None = None) -> str | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
-    if words & _FUTURE_AUX or _open_possibility(verb, words):
+    if words & _FUTURE_AUX or _open_possibility(verb, words, token):
         return "future"
     if verb.tag_ in _PAST_TAGS or any(a.tag_ in _PAST_TAGS for a in auxes):
         return "past"
@@ -154,7 +156,7 @@ def _clause_tense(token: Token, verb: Token) -> str:
             return "past" if perfect else "future"
         if verb.lemma_.lower() in _PLAN_VERBS and token.i > verb.i:
             return "future"
-        own = _own_tense(verb) or _reduced_relative(verb)
+        own = _own_tense(verb, token) or _reduced_relative(verb)
         if own == "present" and token.dep_ == "compound" and token.head.pos_ == "NOUN":
             return "past"  # 'follows a December call': a named event, already held
         if own is not None:

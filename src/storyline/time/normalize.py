@@ -32,6 +32,7 @@ RULES: dict[str, Rule] = {
     "holiday": absolute.holiday,
     "nth_weekday": absolute.nth_weekday,
     "in_the_unit": relative.in_the_unit,
+    "the_unit": relative.the_unit,
     "quarter": absolute.quarter,
     "quarter_q": absolute.quarter_q,
     "the_quarter": absolute.the_quarter,

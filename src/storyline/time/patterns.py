@@ -77,6 +77,7 @@ def _rules() -> list[tuple[str, str]]:
         ("century", r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+(?i:century)"),
         ("rel_unit", rf"(?:(?P<pre>(?i:earlier|later|early|late))\s+)?(?:(?i:the)\s+)?(?P<dir>(?i:this\s+past|this\s+coming|this|last|next|past|coming|previous|preceding|current|following|same|that))\s+(?:(?i:fiscal|calendar)\s+)?(?P<unit>(?i:week(?:end)?|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)(?![\w-])|{WD}|{M}(?!\w|\s+\d))"),
         ("in_the_unit", r"(?P<pre>(?i:earlier|later|early|late))\s+(?i:in)\s+(?i:the)\s+(?P<unit>(?i:week|month))(?![\w-])"),
+        ("the_unit", r"(?i:the\s+(?P<unit>week|month))(?![\w-]|\s+(?:ago|earlier|before|after|later|of|that|when|in\s+which|following|prior)\b|'s)"),
         ("the_year", r"(?i:the\s+(?P<adj>full\s+|fiscal\s+|calendar\s+|current\s+|current\s+fiscal\s+|latest\s+fiscal\s+|whole\s+|entire\s+)?year)(?![\w-]|\s+(?:ago|earlier|before|after|later|of|that|when|in\s+which)\b|'s)"),
         ("ago", rf"(?:(?P<approx>{p['AGO_APPROX']})\s+)?(?P<num>{NUM}|{p['VAGUE']})[\s-]+(?P<unit>{UNIT})s?(?:\s+(?i:or\s+so))?\s+(?P<dir>(?i:ago|back|earlier|later|from\s+now|hence))(?![\w-])"),
         ("yearago", r"(?i:(?P<the>the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?(?:year[-\s]ago|year[-\s]earlier|prior[-\s]year)(?:\s+(?P<what>(?:first\s+|second\s+|third\s+|fourth\s+)?quarter|period|nine\s+months|six\s+months|first\s+half|second\s+half|month|week))?)(?![\w-])"),

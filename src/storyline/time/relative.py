@@ -129,6 +129,19 @@ def in_the_unit(m: re.Match[str], ctx: Ctx) -> Norm | None:
     return date_norm(iv, "full", mod)
 
 
+def the_unit(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """'by the end of the month', 'for the week': the DCT's week or month.  'the week' is
+    written 'YYYY-WXX' as TimeBank writes it (which week is implied, not stated); its interval
+    is still the DCT's week, for dating events."""
+    unit = m.group("unit").lower()
+    iv = _unit_iv(ctx.anchor, unit, 0, ctx)
+    if iv is None:
+        return None
+    if unit == "week":
+        return Norm("DATE", f"{iv.value[:4]}-WXX", iv, rel="full")
+    return date_norm(iv, "full")
+
+
 def _follow(ctx: Ctx, unit: str, n: int) -> cal.Interval | None:
     """'the following year', 'that month': relative to the last date mentioned."""
     last = ctx.last
