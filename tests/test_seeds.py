@@ -19,9 +19,9 @@ import storyline
 
 pytestmark = pytest.mark.slow
 
-# what the issues ask of the seeds score
-FLOORS = {"cleaning": 23, "flags": 3, "doc_dates": 5, "events": 18, "quotes": 6, "entities": 8,
-          "series_points": 4}  # fmt: skip
+# what the issues ask of the seeds score, raised to what storyline reaches (a regression guard)
+FLOORS = {"cleaning": 23, "flags": 3, "doc_dates": 5, "events": 20, "event_exact_start": 5, "quotes": 7,
+          "entities": 9, "series_points": 4}  # fmt: skip
 
 
 def _scorer(shared: Path) -> Any:

@@ -311,7 +311,7 @@ def _antecedent(events: list[Event], new: Event, group: list[Trigger]) -> Event 
             continue
         if definite:
             return prior
-        if same_time and (not new.participants or set(new.participants) & set(prior.participants)):
+        if same_time and (generic or not new.participants or set(new.participants) & set(prior.participants)):
             return prior  # not 'Trump is expected to meet Putin' after the EU ministers' meeting
     return None
 
