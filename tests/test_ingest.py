@@ -100,3 +100,22 @@ def test_interrupted_ingest_keeps_committed_documents(tmp_path: Path, monkeypatc
     with storyline.open(tmp_path / "s.db") as again:
         report = again.ingest([str(tmp_path / f"a{n}.txt") for n in range(3)])
     assert len(report.added) == 2 and len(report.duplicates) == 1
+
+
+def test_a_year_less_dateline_dates_the_article_and_survives_rebuilds(tmp_path: Path) -> None:
+    """'CAIRO, Oct 9 (Reuters) -': cleaning drops the line, but its day still dates the article
+    (the year from the article's own clues: a 'Thursday' that Oct 9 is in 2025)."""
+    article = tmp_path / "cairo.txt"
+    article.write_text(
+        "Talks resume in Cairo\n\nCAIRO, Oct 9 (Reuters) - Mediators from Egypt and Qatar met in Cairo on "
+        "Thursday to prepare a new round of talks, officials said. Negotiators from both sides met again "
+        "later in the day. The 2025 talks have been slow.\n", encoding="utf-8",
+    )  # fmt: skip
+    other = tmp_path / "other.txt"
+    other.write_text(" date 2025-10-20\n" + GOOD, encoding="utf-8")
+    with storyline.open(tmp_path / "s.db") as store:
+        store.ingest([str(article)])
+        store.ingest([str(other)])  # a rebuild re-dates undated articles from stored facts
+        docs = {Path(d.path).name: d for d in Database(tmp_path / "s.db").documents()}
+    dated = docs["cairo.txt"]
+    assert (dated.published, dated.published_source) == ("2025-10-09", "inferred")

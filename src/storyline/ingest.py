@@ -28,8 +28,9 @@ from .records import (
     RawArticle,
     Rejected,
     SourceSpan,
+    Timex,
 )
-from .resolve.redate import date_doc
+from .resolve.redate import date_doc, publication_timex
 from .settings import Settings
 from .sources.html import from_html
 from .store import Database
@@ -43,6 +44,7 @@ class Prepared:
 
     article: Article
     words: int
+    dateline: Timex | None = None  # a year-less dateline date ('CAIRO, Oct 9 (Reuters) -')
 
 
 def content_hash(text: str) -> str:
@@ -70,10 +72,13 @@ def prepare(raw: RawArticle, settings: Settings) -> Prepared | Rejected:
         return Rejected(path=raw.path, line=raw.line, reason="no article text left after cleaning")
     digest = content_hash(body)
     published, source = raw.published, raw.published_source
+    dateline = None
     if published is None:
         evidence = find_published(text, raw.url)
         if evidence is not None and evidence.date:
             published, source = evidence.date, evidence.source
+        elif evidence is not None and evidence.month_day:
+            dateline = publication_timex(evidence.text, evidence.month_day)
     article = Article(
         id="d" + digest[:12], content_hash=digest, path=raw.path, text=body, raw_text=text,
         source_id=raw.source_id, url=raw.url, source=raw.source, title=raw.title,
@@ -81,7 +86,7 @@ def prepare(raw: RawArticle, settings: Settings) -> Prepared | Rejected:
         published_range=(published, published) if published else None,
         flags=cleaned.flags, removed=cleaned.removed,
     )  # fmt: skip
-    return Prepared(article=article, words=len(body.split()))
+    return Prepared(article=article, words=len(body.split()), dateline=dateline)
 
 
 def facts_of(doc: Doc) -> DocumentFacts:
@@ -158,11 +163,12 @@ class Ingester:
 
     def _process(self, batch: list[Prepared]) -> None:
         inputs = [DocInput(p.article.id, p.article.text, p.article.published) for p in batch]
-        by_id = {p.article.id: p.article for p in batch}
+        by_id = {p.article.id: p for p in batch}
         for doc in run(self.nlp, inputs):
-            article = by_id[doc._.storyline_doc_id]
+            prepared = by_id[doc._.storyline_doc_id]
+            article = prepared.article
             if article.published is None:
-                article = date_doc(article, doc)
+                article = date_doc(article, doc, dateline=prepared.dateline)
             facts = facts_of(doc)
             self.db.add_document(article, facts, minhash_bytes(article.text))
             self.added.append(article.id)

@@ -172,6 +172,7 @@ class Timex(_Record):
     tense: str = "none"
     relative: bool = False  # True when the value depends on the DCT
     counts_to: int | None = None  # a DURATION saying how far ahead the date starting here lies
+    function: str | None = None  # TimeML functionInDocument: PUBLICATION_TIME for a dateline's date
 
 
 # --------------------------------------------------------------------------- facts

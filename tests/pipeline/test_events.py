@@ -240,3 +240,24 @@ def test_a_meeting_of_other_people_is_not_the_meeting_before(nlp: Any) -> None:
     meetings = sorted((e.start or "", e.participants) for e in events_of(nlp, text) if e.type == "meeting")
     assert len(meetings) == 2, meetings
     assert ("person:donald-trump", "person:vladimir-putin") in [p for _, p in meetings]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "where"),
+    [
+        ("Canada and Mexico struck a deal in Ottawa on Monday.", "agreement", "Ottawa"),
+        ("Russian drones struck the port of Odesa on Saturday, the governor said.", "attack", "Odesa"),
+        ("Israel and Hamas signed off on Saturday on the first phase of the plan.", "agreement", None),
+    ],
+)
+def test_a_verb_with_two_senses_takes_the_one_its_context_names(nlp: Any, text: str, etype: str,
+                                                                where: str | None) -> None:  # fmt: skip
+    found = only(events_of(nlp, text), etype)
+    assert found.location == where
+
+
+def test_handing_over_a_list_of_prisoners_is_no_exchange(nlp: Any) -> None:
+    assert [e for e in events_of(nlp, "Hamas said on Monday it had handed over its list of prisoners.")
+            if e.type == "other"] == []  # fmt: skip
+    handed = only(events_of(nlp, "Hamas handed 20 hostages to the Red Cross on Monday."), "other")
+    assert handed.start == "2026-03-09"

@@ -284,6 +284,7 @@ def location_of(trigger: Token, index: DocIndex) -> str | None:
                 candidates.extend(c for c in child.children if c.dep_ == "pobj")
             elif child.dep_ in ("compound", "dobj", "npadvmod", "nmod") and head.lemma_ in (
                 "visit", "travel", "meeting", "talk", "talks", "summit", "conference", "tour",
+                "hit", "strike", "bomb", "shell", "attack", "target", "raid", "pound",
             ):  # fmt: skip
                 candidates.append(child)
     if trigger.dep_ == "relcl" or gov.dep_ == "relcl":
@@ -323,6 +324,7 @@ def _place_phrase(tok: Token, index: DocIndex) -> str | None:
     if m is None and tok.lemma_.lower() in PLACE_NOUNS:
         inner = [index.mention_at[c.i] for c in tok.subtree if index.mention_at[c.i] is not None]
         places = [x for x in inner if x is not None and x.label in PLACE_LABELS | {"NORP", "ORG"}]
+        places.sort(key=lambda x: x.label not in PLACE_LABELS)  # 'the Egyptian resort of Sharm el-Sheikh'
         if places:  # "the Qatari capital", "the village of Oskem"
             return places[0].name if places[0].label == "NORP" else places[0].text
     if m is None or m.label not in PLACE_LABELS:

@@ -45,6 +45,17 @@ def _context_words(tok: Token) -> set[str]:
     return words
 
 
+def _object_words(tok: Token) -> set[str]:
+    """The verb's object (and its particle): 'handed 11 hostages to', 'released 90 prisoners';
+    not 'handed over its list of prisoners'."""
+    words: set[str] = set()
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass", "prt"):
+            for t in (c, *(g for g in c.children if g.dep_ in ("conj", "compound", "nummod", "amod"))):
+                words.update((t.lower_, t.lemma_.lower()))
+    return words
+
+
 def _quoted(doc: Doc) -> list[tuple[int, int]]:
     return [(q.start, q.end) for q in doc._.storyline_quotes or ()]
 
@@ -121,13 +132,13 @@ def triggers(sent: Span) -> list[Trigger]:
     quoted = _quoted(sent.doc)
     out = []
     for tok in sent:
-        entry = _entry(tok, lex)
-        if not entry or any(lo <= tok.idx < hi for lo, hi in quoted) or _negated(tok):
+        entries = _entry(tok, lex)
+        if not entries or any(lo <= tok.idx < hi for lo, hi in quoted) or _negated(tok):
             continue
         if _modifier_only(tok) or _purpose_only(tok) or _described(tok) or _generic_past(tok):
             continue
-        needs = entry.get("needs")
-        if needs and not set(needs) & _context_words(tok):
+        entry = next((e for e in (entries if isinstance(entries, list) else [entries]) if _needs_met(tok, e)), None)
+        if entry is None:
             continue
         etype = next((t for w, t in (entry.get("variants") or {}).items()
                       if any(c.lower_ == w for c in tok.children)), entry["type"])  # fmt: skip
@@ -135,8 +146,14 @@ def triggers(sent: Span) -> list[Trigger]:
     return out
 
 
-def _entry(tok: Token, lex: dict[str, Any]) -> dict[str, Any] | None:
-    """The lexicon entry a token triggers, by part of speech."""
+def _needs_met(tok: Token, entry: dict[str, Any]) -> bool:
+    """The words an entry needs near the trigger (or as its object) are there."""
+    needs = entry.get("needs")
+    return not needs or bool(set(needs) & (_object_words(tok) if entry.get("needs_object") else _context_words(tok)))
+
+
+def _entry(tok: Token, lex: dict[str, Any]) -> Any:
+    """The lexicon entry (or list of senses) a token triggers, by part of speech."""
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB":
         entry = lex["verb"].get(lemma)

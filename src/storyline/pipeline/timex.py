@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from ..clean.dateline import text_dates
 from ..records import Timex
 from ..time import Hit, normalise_hits, parse_dct, scan
 
@@ -209,10 +210,14 @@ def hit_tense(doc: Doc, hit: Hit) -> str:
 
 
 def find(doc: Doc) -> list[Timex]:
-    """Time expressions of ``doc`` normalised against ``doc._.storyline_dct``."""
+    """Time expressions of ``doc`` normalised against ``doc._.storyline_dct``; the date of a
+    dateline or publication line is marked PUBLICATION_TIME (it dates an undated article)."""
     hits = scan(doc.text)
     tenses = [hit_tense(doc, hit) for hit in hits]
-    return normalise_hits(hits, parse_dct(doc._.storyline_dct), tenses)
+    found = normalise_hits(hits, parse_dct(doc._.storyline_dct), tenses)
+    lines = [(e.start, e.end) for e in text_dates(doc.text) if e.kind in ("dateline", "published")]
+    return [t.replace(function="PUBLICATION_TIME") if any(s < t.end and t.start < e for s, e in lines) else t
+            for t in found]  # fmt: skip
 
 
 def set_annotations(doc: Doc, timexes: list[Timex]) -> None:

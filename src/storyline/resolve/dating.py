@@ -155,10 +155,21 @@ def _season_or_part_clue(t: Timex) -> Clue | None:
     return Clue(f"{t.text!r}: DCT in or before that season", 0.5, lo - timedelta(days=90), hi, "year")
 
 
+def _publication_clue(t: Timex) -> list[Clue]:
+    """A dateline's 'Oct 9': the DCT is that day (of the year the other clues pick)."""
+    probe = t if t.lo else resolve(t.replace(tense="none"), _PROBE)
+    if probe.lo is None or probe.hi is None or probe.precision != "day":
+        return []
+    day = date.fromisoformat(probe.lo)
+    return [Clue(f"dateline {t.text!r}", 6.0, day, day, None if t.lo else "year")]
+
+
 def clue_of(t: Timex) -> list[Clue]:
     """What one time expression (normalised without DCT) says about the DCT."""
     if t.type not in ("DATE", "TIME"):
         return []
+    if t.function == "PUBLICATION_TIME":
+        return _publication_clue(t)
     weekday = _WEEKDAY.match(t.value)
     if weekday:
         return _weekday_clue(t, int(weekday.group(1)))

@@ -74,21 +74,32 @@ def dating_of(
     return infer_dct(timexes, anchors=anchors, bounds=bounds, prefer=prefer)
 
 
+def publication_timex(text: str, month_day: str) -> Timex:
+    """A year-less dateline date found before cleaning removed its line ('CAIRO, Oct 9
+    (Reuters) -'): kept with the document's expressions (at offset 0) so every re-dating
+    still knows the article's day."""
+    return Timex(start=0, end=0, text=text, type="DATE", value=f"XXXX-{month_day}", precision="day",
+                 relative=True, function="PUBLICATION_TIME")  # fmt: skip
+
+
 def date_doc(
     article: Article, doc: Doc, bounds: tuple[dt.date, dt.date] | None = None,
-    prefer: dt.date | None = None,
+    prefer: dt.date | None = None, dateline: Timex | None = None,
 ) -> Article:  # fmt: skip
-    """Infer an undated document's date from its own clues and re-read its events."""
+    """Infer an undated document's date from its own clues (and its year-less dateline) and
+    re-read its expressions and events against it."""
     from ..pipeline import events as event_stage
     from ..pipeline import timex as timex_stage
 
     bounds = bounds or role_bounds(doc._.storyline_mentions or ())
-    dating = dating_of(doc._.storyline_timexes or (), bounds=bounds, prefer=prefer)
+    extra = [dateline] if dateline is not None else []
+    dating = dating_of([*extra, *(doc._.storyline_timexes or ())], bounds=bounds, prefer=prefer)
     if dating is None:
         return article
     dct = chosen_day(dating, doc._.storyline_timexes or ())
     doc._.storyline_dct = dct.isoformat()
-    timex_stage.set_annotations(doc, timex_stage.find(doc))  # read again as if dated from the start
+    found = timex_stage.find(doc)  # read again as if dated from the start
+    timex_stage.set_annotations(doc, [*(resolve_timex(t, dct) for t in extra), *found])
     event_stage.set_annotations(doc, event_stage.find(doc))
     return with_dating(article, dating, doc._.storyline_timexes)
 
