@@ -261,3 +261,11 @@ def test_handing_over_a_list_of_prisoners_is_no_exchange(nlp: Any) -> None:
             if e.type == "other"] == []  # fmt: skip
     handed = only(events_of(nlp, "Hamas handed 20 hostages to the Red Cross on Monday."), "other")
     assert handed.start == "2026-03-09"
+
+
+def test_two_clauses_with_their_own_subjects_are_two_tariffs(nlp: Any) -> None:
+    text = ("Washington has imposed tariffs of 145% on most Chinese imports this year, and Beijing has "
+            "retaliated with duties of 125% on U.S. goods.")  # fmt: skip
+    tariffs = sorted((e.attributes.get("imposer"), e.attributes.get("target"), e.attributes.get("rate"))
+                     for e in events_of(nlp, text) if e.type == "tariff")  # fmt: skip
+    assert tariffs == [("CN", "US", 125.0), ("US", "CN", 145.0)]

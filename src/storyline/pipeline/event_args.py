@@ -95,9 +95,9 @@ def governor(tok: Token) -> Token:
     """
     cur = tok
     for _ in range(5):
-        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
             return cur
-        if cur is not tok and cur.pos_ in ("NOUN", "PROPN") and cur.dep_ not in ("conj", "appos") \
+        if cur.i != tok.i and cur.pos_ in ("NOUN", "PROPN") and cur.dep_ not in ("conj", "appos") \
                 and not (cur.lemma_.lower() in CONTAINER_NOUNS and any(c.lower_ == "of" for c in cur.children)):
             return tok
         cur = cur.head
@@ -111,7 +111,7 @@ def ancestors_upto(tok: Token, n: int) -> list[Token]:
     out = []
     cur = tok
     for _ in range(n):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
         out.append(cur)
@@ -134,7 +134,7 @@ def in_temporal_pp(tok: Token) -> bool:
             return True  # 'following' parsed as a verb
         if cur.dep_ == "pobj" and cur.head.head.lower_ in TEMPORAL_PREPS:  # "ahead of", "prior to"
             return True
-        if cur.head is cur or cur.pos_ == "VERB":
+        if cur.head.i == cur.i or cur.pos_ == "VERB":
             return False
         cur = cur.head
     return False
@@ -146,7 +146,7 @@ def since_or_before(tok: Token) -> bool:
     for _ in range(3):
         if cur.dep_ == "pobj" and (cur.head.lower_ in ("since", "before", "until") or cur.head.head.lower_ in ("ahead", "prior")):
             return True
-        if cur.head is cur or cur.pos_ == "VERB":
+        if cur.head.i == cur.i or cur.pos_ == "VERB":
             return False
         cur = cur.head
     return False
@@ -187,7 +187,7 @@ def _bound_only(tok: Token) -> bool:
     """'until July', 'through 2026': the end of a state, not the date of the event; 'the
     first meeting since 2019': the last time before it."""
     head = tok
-    while head.dep_ in ("compound", "nummod", "amod", "det", "pobj") and head.head is not head:
+    while head.dep_ in ("compound", "nummod", "amod", "det", "pobj") and head.head.i != head.i:
         if head.dep_ == "pobj":
             return head.head.lower_ in ("until", "till", "through", "throughout", "since")
         head = head.head
@@ -206,7 +206,7 @@ def subtree_mentions(tok: Token, index: DocIndex, stop: set[int] | None = None) 
         if m is not None and is_actor(cur, m):
             out.append(m)
         for child in cur.children:
-            if child.dep_ in ("relcl", "advcl", "ccomp", "parataxis", "acl") and child is not tok:
+            if child.dep_ in ("relcl", "advcl", "ccomp", "parataxis", "acl") and child.i != tok.i:
                 continue
             if child.dep_ in ("prep", "advmod") and child.lower_ in SKIP_PREPS | {"prior"}:
                 continue
@@ -221,7 +221,7 @@ def is_actor(tok: Token, m: Mention) -> bool:
     if m.label not in ACTOR_LABELS or m.key.startswith(PLACE_KEYS) or is_place(tok, m):
         return False
     head = tok
-    while head.dep_ in ("compound", "appos", "conj", "flat") and head.head is not head:
+    while head.dep_ in ("compound", "appos", "conj", "flat") and head.head.i != head.i:
         head = head.head
     return not (head.dep_ == "dobj" and head.head.lemma_.lower() in VISIT_VERBS)
 
@@ -247,7 +247,7 @@ def subject_mentions(verb: Token, index: DocIndex) -> list[Mention]:
                 found.extend(pair_antecedents(s, index))
         if found:
             return _unique(found)
-        if cur.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp") and cur.head.i != cur.i:
             cur = cur.head
         else:
             break
@@ -261,7 +261,7 @@ def is_place(tok: Token, mention: Mention) -> bool:
     if mention.key.startswith("country:") and tok.dep_ in ("nsubj", "nsubjpass", "poss"):
         return False
     head = tok
-    while head.dep_ in ("compound", "appos", "conj", "flat") and head.head is not head:
+    while head.dep_ in ("compound", "appos", "conj", "flat") and head.head.i != head.i:
         head = head.head
     if head.dep_ == "pobj" and head.head.lower_ == "from" and _people_noun(head.head.head):
         return False  # 'ministers from France and Germany': whom they act for
@@ -436,7 +436,7 @@ def participants(trigger: Token, index: DocIndex, subject_only: bool = False) ->
     found += _pronoun_subjects(gov, index)
     if not found:  # "a truce saw Washington drop ...": the actors of the clause it governs
         found = [m for c in gov.children if c.dep_ in ("ccomp", "xcomp", "dobj") for m in subtree_mentions(c, index)]
-    if not found and gov.dep_ == "ccomp" and gov.head is not gov:
+    if not found and gov.dep_ == "ccomp" and gov.head.i != gov.i:
         found = subject_mentions(gov.head, index)  # "He confirmed the talks would take place"
     return _unique(found)
 

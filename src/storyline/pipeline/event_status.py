@@ -45,7 +45,7 @@ def clause_tense(verb: Token) -> str:
     if verb.tag_ in ("VBZ", "VBP", "VBG") or any(a.tag_ in ("VBZ", "VBP") for a in aux):
         return "present"
     if verb.tag_ == "VB" and verb.dep_ == "xcomp":
-        return clause_tense(verb.head) if verb.head is not verb else "none"
+        return clause_tense(verb.head) if verb.head.i != verb.i else "none"
     return "none"
 
 
@@ -92,7 +92,7 @@ def still_ahead(trigger: Token) -> bool:
     if not in_temporal_pp(trigger) or trigger.head.lower_ not in ("after", "once", "following"):
         return False
     mark = trigger.head  # 'after'/'once', or 'following' parsed as a verb
-    clause = governor(mark.head if mark.head is not mark else mark)
+    clause = governor(mark.head if mark.head.i != mark.i else mark)
     tense = clause_tense(clause)
     return tense == "future" or (tense != "past" and bool(_context(trigger) & _words("planned")))
 

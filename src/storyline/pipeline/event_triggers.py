@@ -72,7 +72,7 @@ def _negated(tok: Token) -> bool:
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("unless", "if", "lest") for c in t.children):
             return True
         lemma = t.lemma_.lower()
-        if t is not tok and lemma in AVERT and (lemma not in ("stave", "head", "ward") or any(c.dep_ == "prt" for c in t.children)):
+        if t.i != tok.i and lemma in AVERT and (lemma not in ("stave", "head", "ward") or any(c.dep_ == "prt" for c in t.children)):
             return True
     return False
 
@@ -192,6 +192,10 @@ def without_reporting(groups: list[list[Trigger]]) -> list[list[Trigger]]:
     return kept
 
 
+def _subject_of(verb: Token) -> bool:
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
 TIME_MARKS = {"since", "after", "before", "until", "when", "while", "once"}
 
 
@@ -204,8 +208,12 @@ def _clause_of(tok: Token) -> Token | None:
 
 
 def _related(a: Token, b: Token) -> bool:
-    if _clause_of(a) is not _clause_of(b):
+    ca, cb = _clause_of(a), _clause_of(b)
+    if (ca.i if ca is not None else None) != (cb.i if cb is not None else None):
         return False  # "the meetings will be the first since X met Y": two events
+    va, vb = args.governor(a), args.governor(b)
+    if va.i != vb.i and _subject_of(va) and _subject_of(vb):
+        return False  # "Washington imposed tariffs of 145%, and Beijing retaliated with duties": two
     if a.head == b or b.head == a or a.head == b.head:
         return True
     return b in args.ancestors_upto(a, 4) or a in args.ancestors_upto(b, 4)

@@ -79,7 +79,7 @@ SAME_TIME_PREPS = {"of", "during", "at", "in"}
 def _climbable(tok: Token) -> bool:
     """May a trigger take the date of its head? Through verb chains ('to attend'), objects,
     'where' clauses and 'of/during/at' phrases; not through other nouns' modifiers."""
-    if tok.head is tok or tok.dep_ in ("acl", "agent", "ROOT", "appos"):
+    if tok.head.i == tok.i or tok.dep_ in ("acl", "agent", "ROOT", "appos"):
         return False
     if tok.dep_ == "relcl":
         return any(c.lower_ in ("where", "when") for c in tok.children)

@@ -48,7 +48,7 @@ def _governor(token: Token) -> Token | None:
     for _ in range(_MAX_CLIMB):
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound"):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
@@ -97,7 +97,7 @@ def _phrase_cue(token: Token) -> str | None:
             c.dep_ == "amod" and c.lower_ in _FUTURE_ADJ for c in token.children
         ):
             return "future"
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
@@ -107,7 +107,7 @@ def _stated_tense(verb: Token) -> str | None:
     """The first tense a verb states, climbing from participles ('with holders tendering')."""
     for _ in range(3):
         own = _own_tense(verb)
-        if own is not None or verb.head is verb:
+        if own is not None or verb.head.i == verb.i:
             return own
         governor = _governor(verb.head)
         if governor is None:
@@ -151,7 +151,7 @@ def _clause_tense(token: Token, verb: Token) -> str:
         head = verb.head
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if infinitive or verb.dep_ == "xcomp":
-            if head is verb or (head.lemma_.lower() not in _FUTURE_HEADS and not _be_to(head, verb)):
+            if head.i == verb.i or (head.lemma_.lower() not in _FUTURE_HEADS and not _be_to(head, verb)):
                 return "none"
             perfect = _had(head) or (head.dep_ == "acomp" and _had(head.head))  # "had been due to"
             return "past" if perfect else "future"
@@ -162,7 +162,7 @@ def _clause_tense(token: Token, verb: Token) -> str:
             return "past"  # 'follows a December call': a named event, already held
         if own is not None:
             return own
-        if verb.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or head is verb:
+        if verb.dep_ not in ("xcomp", "ccomp", "conj", "advcl") or head.i == verb.i:
             break
         verb = head
     return "none"
@@ -172,7 +172,7 @@ def _after_event(token: Token) -> bool:
     """'after a call between officials on Saturday': the day of an event already over."""
     passed_noun = False
     for _ in range(6):
-        if token.head is token or token.pos_ in ("VERB", "AUX"):
+        if token.head.i == token.i or token.pos_ in ("VERB", "AUX"):
             return False
         token = token.head
         if token.pos_ in ("NOUN", "PROPN"):
