@@ -255,3 +255,23 @@ def test_a_sentence_naming_the_attacker_completes_the_one_before(
     assert len(out) == (1 if merged else 2)
     if merged:
         assert (out[0].location, set(out[0].participants)) == ("Oskem", set(STRIKE))
+
+
+WITHIN = {"geneva": "switzerland", "basel": "switzerland"}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "merged"),
+    [
+        ("Geneva", "Switzerland", True),  # the city lies in the country
+        ("Switzerland", "Geneva", True),
+        ("Geneva", "Basel", False),  # two cities of one country are two places
+        ("Geneva", "Lisbon", False),
+    ],
+)
+def test_a_city_and_its_country_are_one_place(first: str, second: str, merged: bool) -> None:
+    ctx = Context(published=PUBLISHED, original={}, countries=COUNTRIES, within=WITHIN)
+    a = ev("d1", "2025-05-10", "2025-05-11", precision="week", location=first, participants=("country:AR",))
+    b = ev("d2", "2025-05-09", "2025-05-12", location=second, participants=("person:ines-vidal",))
+    out = merge([a, b], ctx)
+    assert len(out) == (1 if merged else 2)

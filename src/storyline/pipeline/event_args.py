@@ -399,7 +399,9 @@ def pair_antecedents(tok: Token, index: DocIndex, window: int = 3) -> list[Menti
     found: list[Mention] = []
     for i in range(tok.i - 1, first - 1, -1):
         m = index.mention_at[i]
-        if m is not None and m.label in labels and not m.key.startswith(PLACE_KEYS) and m.key not in {f.key for f in found}:
+        if m is None or m.label not in labels or m.key.startswith(PLACE_KEYS) or is_place(tok.doc[i], m):
+            continue  # 'in Switzerland' is where, not who
+        if (m.country or m.key) not in {f.country or f.key for f in found}:  # the Treasury is the US side
             found.append(m)
             if len(found) == 2:
                 return found[::-1]

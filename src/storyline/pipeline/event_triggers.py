@@ -212,7 +212,8 @@ def _related(a: Token, b: Token) -> bool:
     if (ca.i if ca is not None else None) != (cb.i if cb is not None else None):
         return False  # "the meetings will be the first since X met Y": two events
     va, vb = args.governor(a), args.governor(b)
-    if va.i != vb.i and _subject_of(va) and _subject_of(vb):
+    coordinated = (va.dep_ == "conj" and va.head.i == vb.i) or (vb.dep_ == "conj" and vb.head.i == va.i)
+    if coordinated and _subject_of(va) and _subject_of(vb):
         return False  # "Washington imposed tariffs of 145%, and Beijing retaliated with duties": two
     if a.head == b or b.head == a or a.head == b.head:
         return True

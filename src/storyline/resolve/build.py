@@ -44,7 +44,7 @@ def rebuild(db: Database, settings: Settings) -> None:
     published = {d.id: d.published for d in docs}
     doc_events = [_with_entities(e, entity_of, places) for f in facts.values() for e in f.events]
     countries = frozenset(e.id for e in entities if e.type == "GPE" and e.id.startswith("country:"))
-    ctx = Context(published=published, original=originals, countries=countries)
+    ctx = Context(published=published, original=originals, countries=countries, within=_within(entities))
     events = resummarise(merge(doc_events, ctx), {e.id: e for e in entities})
     quotes = _quotes(facts, entity_of, events)
     series = series_mod.build(doc_events, published)
@@ -56,6 +56,19 @@ def rebuild(db: Database, settings: Settings) -> None:
         "series": [(s.id, s.id, s) for s in series],
         "story": [(s.id, f"{len(s.documents):06d}", s) for s in stories],
     })  # fmt: skip
+
+
+def _within(entities: Sequence[Entity]) -> dict[str, str]:
+    """Place name -> the name of the country it lies in (casefolded), for merging 'Geneva'
+    with 'Switzerland'."""
+    country_names = {e.id.removeprefix("country:"): e.name for e in entities if e.id.startswith("country:")}
+    out: dict[str, str] = {}
+    for e in entities:
+        name = country_names.get(e.country or "")
+        if e.id.startswith(PLACE_KEYS) and name:
+            for alias in (e.name, *e.aliases):
+                out[alias.casefold()] = name.casefold()
+    return out
 
 
 def _entity_key(e: Entity) -> str:

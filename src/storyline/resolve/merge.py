@@ -18,7 +18,7 @@ import datetime as dt
 import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..records import Event, StatusChange
 
@@ -36,6 +36,7 @@ class Context:
     published: Mapping[str, str | None]
     original: Mapping[str, str]  # duplicate doc id -> the doc it copies
     countries: frozenset[str]  # entity ids that are countries
+    within: Mapping[str, str] = field(default_factory=dict)  # place name -> its country's name (casefolded)
 
     def source_doc(self, doc: str) -> str:
         return self.original.get(doc, doc)
@@ -53,7 +54,7 @@ def pair_score(a: Event, b: Event, ctx: Context) -> int:
     score = 0
     pa, pb = _places(a), _places(b)
     if pa and pb:
-        score += 2 if pa & pb else VETO
+        score += 2 if pa & pb or _inside(pa, pb, ctx) else VETO
     shared = set(a.participants) & set(b.participants)
     people = shared - ctx.countries
     score += min(2 * len(people), 4) + (1 if shared & ctx.countries else 0)
@@ -83,6 +84,11 @@ def _completes(a: Event, b: Event, ctx: Context) -> bool:
         return False
     gaps = [sb.start - sa.end for sa in a.sources for sb in b.sources if sa.doc == sb.doc]
     return any(0 <= gap <= COMPLETE_CHARS for gap in gaps)
+
+
+def _inside(pa: set[object], pb: set[object], ctx: Context) -> bool:
+    """'Geneva' and 'Switzerland': one place lies in the other (a city in its country)."""
+    return any(ctx.within.get(str(x)) in pb for x in pa) or any(ctx.within.get(str(y)) in pa for y in pb)
 
 
 def _numbers_agree(a: Event, b: Event) -> int:
@@ -120,8 +126,14 @@ def _traits(e: Event) -> dict[str, set[object]]:
     return out
 
 
-def _conflict(a: dict[str, set[object]], b: dict[str, set[object]]) -> bool:
-    return any(key in b and not (values & b[key]) for key, values in a.items())
+def _conflict(a: dict[str, set[object]], b: dict[str, set[object]], within: Mapping[str, str]) -> bool:
+    def differ(key: str, values: set[object]) -> bool:
+        if key not in b or values & b[key]:
+            return False
+        return not (key == "place" and (any(within.get(str(x)) in b[key] for x in values)
+                                        or any(within.get(str(y)) in values for y in b[key])))  # fmt: skip
+
+    return any(differ(key, values) for key, values in a.items())
 
 
 MEASURE_DAYS = 45
@@ -158,10 +170,11 @@ def block_keys(e: Event, ctx: Context) -> set[str]:
     if e.doc and bool(e.location) != bool(set(e.participants) - ctx.countries):
         keys.add(f"doc:{e.doc}")  # one half of a report the next sentence completes
     keys |= {f"l:{place}" for place in _places(e)}
+    keys |= {f"l:{ctx.within[str(place)]}" for place in _places(e) if str(place) in ctx.within}
     a = e.attributes
-    for field in ("imposer", "target", "commodity", "instrument", "buyer"):
-        if a.get(field):
-            keys.add(f"{field}:{a[field]}")
+    for name in ("imposer", "target", "commodity", "instrument", "buyer"):
+        if a.get(name):
+            keys.add(f"{name}:{a[name]}")
     return keys
 
 
@@ -169,9 +182,10 @@ class Clusters:
     """Union-find whose unions refuse to join clusters that disagree (complete-link on
     conflicts): chains of pairwise matches never put a 40% and a 10% tariff in one event."""
 
-    def __init__(self, events: Sequence[Event]) -> None:
+    def __init__(self, events: Sequence[Event], within: Mapping[str, str] | None = None) -> None:
         self.parent = list(range(len(events)))
         self.traits = [_traits(e) for e in events]
+        self.within = within or {}
 
     def root(self, i: int) -> int:
         parent = self.parent
@@ -182,7 +196,7 @@ class Clusters:
 
     def union(self, i: int, j: int) -> None:
         a, b = sorted((self.root(i), self.root(j)))
-        if a == b or _conflict(self.traits[a], self.traits[b]):
+        if a == b or _conflict(self.traits[a], self.traits[b], self.within):
             return
         self.parent[b] = a
         for key, values in self.traits[b].items():
@@ -191,7 +205,7 @@ class Clusters:
 
 def clusters(events: Sequence[Event], ctx: Context) -> list[list[Event]]:
     """Connected components of the merge graph, blocked by type, shared keys and a date sweep."""
-    found = Clusters(events)
+    found = Clusters(events, ctx.within)
     by_type: dict[str, list[int]] = defaultdict(list)
     for i, e in enumerate(events):
         if e.start:
