@@ -269,3 +269,22 @@ def test_two_clauses_with_their_own_subjects_are_two_tariffs(nlp: Any) -> None:
     tariffs = sorted((e.attributes.get("imposer"), e.attributes.get("target"), e.attributes.get("rate"))
                      for e in events_of(nlp, text) if e.type == "tariff")  # fmt: skip
     assert tariffs == [("CN", "US", 125.0), ("US", "CN", 145.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("A few weeks back, China restricted exports of seven rare earth elements.", "export_control"),
+        ("A further round could take place later this month in London, a person familiar with the matter said.",
+         "meeting"),
+    ],
+)  # fmt: skip
+def test_restricted_exports_and_a_further_round(nlp: Any, text: str, etype: str) -> None:
+    assert only(events_of(nlp, text), etype).status in ("occurred", "planned", "in_effect")
+
+
+def test_both_sides_are_not_the_place_named_before(nlp: Any) -> None:
+    text = ("Officials from Canada will meet envoys from Mexico in Switzerland on Friday. "
+            "Both sides agreed on Tuesday to cut tariffs.")  # fmt: skip
+    cut = [e for e in events_of(nlp, text) if e.type == "tariff"]
+    assert cut and set(cut[0].participants) == {"country:CA", "country:MX"}
