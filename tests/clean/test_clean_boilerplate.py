@@ -27,6 +27,12 @@ CASES = [
         "paywall",
     ),
     (
+        "paywall-log-in-left-alone",
+        BODY + "\n\nSubscribe now to keep reading. Already a subscriber? Log in.\n\nThe talks resume in May.",
+        ["Subscribe now", "Already a subscriber", "Log in."],
+        "paywall",
+    ),
+    (
         "paywall-inline",
         BODY + " Subscribe now to continue reading this story.\n\nThe talks resume in May.",
         ["Subscribe now"],
@@ -199,6 +205,7 @@ def test_family_removed(name: str, raw: str, gone: list[str], reason: str) -> No
         "Analysts said the deal was signed in Geneva after months of talks.",
         "Sign the deal now, the minister urged, or face higher duties.",
         "EU - US relations (long strained) - improved in March.",
+        "Officials had to log in to the customs system to register the shipments.",
     ],
 )
 def test_content_kept(raw: str) -> None:

@@ -209,3 +209,11 @@ def test_roles_from_appositions_and_titles(run: Any, text: str, name: str, title
 def test_unknown_names_in_place_phrases_are_places(run: Any, text: str, word: str) -> None:
     (m,) = _by_text(run(text), word)
     assert m.label == "GPE"
+
+
+def test_a_dictionary_name_replaces_the_ner_pieces_it_covers(run: Any) -> None:
+    """The tagger splits 'Ursula von der Leyen' into a person and a place; the dictionary knows her."""
+    found = run("European Commission President Ursula von der Leyen called the deal a message to the world.")
+    people = [m for m in found if m.label == "PERSON"]
+    assert [(m.text, m.key) for m in people] == [("Ursula von der Leyen", "person:ursula-von-der-leyen")]
+    assert not any(m.text == "Leyen" for m in found)

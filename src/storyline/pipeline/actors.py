@@ -77,9 +77,10 @@ def _dictionary_spans(doc: Doc, dictionary: ActorDictionary) -> list[Span]:
 
 
 def _candidates(doc: Doc, dictionary: ActorDictionary) -> list[_Cand]:
-    """NER spans (cleaned) plus dictionary spans that overlap none of them."""
+    """NER spans (cleaned) plus dictionary spans that overlap none of them; a longer
+    dictionary name replaces the NER pieces it covers ('Ursula von der' + 'Leyen')."""
     cands: list[_Cand] = []
-    taken: set[int] = set()
+    spans: list[tuple[int, int]] = []  # the NER span of each candidate, before trimming
     for ent in doc.ents:
         if ent.label_ not in LABELS or not rules.plausible(ent):
             continue
@@ -87,17 +88,26 @@ def _candidates(doc: Doc, dictionary: ActorDictionary) -> list[_Cand]:
         if start >= end:
             continue
         cands.append(_Cand(start, end, ent.label_))
-        taken.update(range(ent.start, ent.end))
+        spans.append((ent.start, ent.end))
     for span in _dictionary_spans(doc, dictionary):
-        if taken.intersection(range(span.start, span.end)):
-            continue
         entry = dictionary.get(span.label_)
         if entry is None:
             continue
+        hit = [k for k, (s, e) in enumerate(spans) if s < span.end and span.start < e]
+        if hit and not _covers(span, [spans[k] for k in hit]):
+            continue
+        for k in sorted(hit, reverse=True):
+            del cands[k], spans[k]
         is_demonym = dictionary.demonym(span.text) is not None and entry.type == "GPE"
         cands.append(_Cand(span.start, span.end, "NORP" if is_demonym else entry.type))
+        spans.append((span.start, span.end))
     cands.sort(key=lambda c: c.start)
     return cands
+
+
+def _covers(span: Span, pieces: list[tuple[int, int]]) -> bool:
+    """A multi-word dictionary name longer than every NER piece it overlaps, all inside it."""
+    return len(span) > 1 and all(span.start <= s and e <= span.end and e - s < len(span) for s, e in pieces)
 
 
 def _person_names(doc: Doc, cands: list[_Cand], dictionary: ActorDictionary) -> set[str]:
