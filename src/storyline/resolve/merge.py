@@ -54,7 +54,7 @@ def pair_score(a: Event, b: Event, ctx: Context) -> int:
     score = 0
     pa, pb = _places(a), _places(b)
     if pa and pb:
-        score += 2 if pa & pb or _inside(pa, pb, ctx) else VETO
+        score += 2 if pa & pb or _inside(pa, pb, ctx.within) else VETO
     shared = set(a.participants) & set(b.participants)
     people = shared - ctx.countries
     score += min(2 * len(people), 4) + (1 if shared & ctx.countries else 0)
@@ -86,9 +86,9 @@ def _completes(a: Event, b: Event, ctx: Context) -> bool:
     return any(0 <= gap <= COMPLETE_CHARS for gap in gaps)
 
 
-def _inside(pa: set[object], pb: set[object], ctx: Context) -> bool:
+def _inside(pa: set[object], pb: set[object], within: Mapping[str, str]) -> bool:
     """'Geneva' and 'Switzerland': one place lies in the other (a city in its country)."""
-    return any(ctx.within.get(str(x)) in pb for x in pa) or any(ctx.within.get(str(y)) in pa for y in pb)
+    return any(within.get(str(x)) in pb for x in pa) or any(within.get(str(y)) in pa for y in pb)
 
 
 def _numbers_agree(a: Event, b: Event) -> int:
@@ -130,8 +130,7 @@ def _conflict(a: dict[str, set[object]], b: dict[str, set[object]], within: Mapp
     def differ(key: str, values: set[object]) -> bool:
         if key not in b or values & b[key]:
             return False
-        return not (key == "place" and (any(within.get(str(x)) in b[key] for x in values)
-                                        or any(within.get(str(y)) in values for y in b[key])))  # fmt: skip
+        return not (key == "place" and _inside(values, b[key], within))
 
     return any(differ(key, values) for key, values in a.items())
 
