@@ -288,3 +288,18 @@ def test_both_sides_are_not_the_place_named_before(nlp: Any) -> None:
             "Both sides agreed on Tuesday to cut tariffs.")  # fmt: skip
     cut = [e for e in events_of(nlp, text) if e.type == "tariff"]
     assert cut and set(cut[0].participants) == {"country:CA", "country:MX"}
+
+
+@pytest.mark.parametrize(
+    ("text", "visit"),
+    [
+        # a machine-spun 'visit' that the tagger reads as a verb inside a noun phrase
+        ("Senior U.S. Treasury officials concluded a high-stakes see to Beijing recently.", True),
+        ("The envoys will see the minister in Beijing on Friday.", False),
+    ],
+)
+def test_a_spun_noun_read_as_a_verb_still_triggers(nlp: Any, text: str, visit: bool) -> None:
+    found = [e for e in events_of(nlp, text) if e.type == "visit"]
+    assert bool(found) == visit, [(e.type, e.trigger) for e in events_of(nlp, text)]
+    if visit:
+        assert found[0].location == "Beijing" and found[0].participants

@@ -37,3 +37,24 @@ def test_an_anaphoric_date_follows_its_antecedent_when_redated(text: str, event_
     assert (after.events[0].start, after.events[0].end, after.events[0].date_precision) == (day, day, "day")
     assert after.events[0].when is not None and after.events[0].when.value == day
     assert all(not t.value.startswith("XXXX") for t in after.timexes)
+
+
+@pytest.mark.parametrize(
+    ("when_text", "dated_by", "status", "window"),
+    [
+        # 'recently' in an article with no date: the month before the date it gets
+        ("recently", "text", "occurred", ("2025-12-07", "2026-01-06")),
+        # no time expression at all: a past report is of the month before too
+        (None, "none", "occurred", ("2025-12-07", "2026-01-06")),
+        # ... but not a plan
+        (None, "none", "planned", (None, None)),
+    ],
+)
+def test_undated_reports_get_the_month_before_once_dated(when_text: str | None, dated_by: str, status: str,
+                                                         window: tuple[str | None, str | None]) -> None:  # fmt: skip
+    when = extract(f"Officials visited Beijing {when_text}.", None, lambda s, e: "past")[0] if when_text else None
+    event = Event(id="e1", type="visit", summary="visit", start=None, end=None, date_precision="unknown",
+                  status=status, when=when, attributes={"dated_by": dated_by}, doc="d1")  # fmt: skip
+    facts = DocumentFacts(doc="d1", timexes=(when,) if when else (), events=(event,))
+    out = redate_facts(facts, date(2026, 1, 6)).events[0]
+    assert (out.start, out.end) == window

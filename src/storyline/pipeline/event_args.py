@@ -94,14 +94,32 @@ def governor(tok: Token) -> Token:
     climbed through: 'adopted its 16th package of sanctions' is governed by 'adopted'.
     """
     cur = tok
+    nominal = nominal_verb(tok)
+    if nominal:
+        cur = tok.head  # 'a high-stakes see to Beijing' tagged as a verb on 'stakes': one noun phrase
     for _ in range(5):
         if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
             return cur
-        if cur.i != tok.i and cur.pos_ in ("NOUN", "PROPN") and cur.dep_ not in ("conj", "appos") \
+        inside = cur.i == tok.i or (nominal and cur.i == tok.head.i)
+        if not inside and cur.pos_ in ("NOUN", "PROPN") and cur.dep_ not in ("conj", "appos") \
                 and not (cur.lemma_.lower() in CONTAINER_NOUNS and any(c.lower_ == "of" for c in cur.children)):
             return tok
         cur = cur.head
     return cur if cur.pos_ in ("VERB", "AUX") else tok
+
+
+def nominal_verb(tok: Token) -> bool:
+    """A word the tagger read as a verb that stands in a noun phrase ('concluded a high-stakes
+    see to Beijing'): a determiner before it with only adjectives and nouns between, and no
+    subject or auxiliary of its own."""
+    if tok.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+        return False
+    for prev in reversed(tok.doc[max(tok.sent.start, tok.i - 5) : tok.i]):
+        if prev.pos_ == "DET":
+            return prev.lower_ in ("a", "an", "the", "this", "that", "its", "their")
+        if prev.pos_ not in ("ADJ", "NOUN", "PROPN", "PUNCT", "NUM"):
+            return False
+    return False
 
 
 CONTAINER_NOUNS = {"package", "round", "set", "wave", "series", "batch", "raft", "slew", "list", "tranche", "string"}

@@ -155,6 +155,8 @@ def _needs_met(tok: Token, entry: dict[str, Any]) -> bool:
 def _entry(tok: Token, lex: dict[str, Any]) -> Any:
     """The lexicon entry (or list of senses) a token triggers, by part of speech."""
     lemma = tok.lemma_.lower()
+    if args.nominal_verb(tok):
+        return lex["noun"].get(tok.lower_)  # 'concluded a high-stakes see to Beijing' (a spun 'visit')
     if tok.pos_ == "VERB":
         entry = lex["verb"].get(lemma)
         return entry if entry is not None or lemma not in lex["speech"] else {"type": "statement"}

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from ..records import Event, Mention, SourceSpan, Timex
 from ..summaries import COMMUNICATION, render
 from ..time import resolve as resolve_timex
-from ..time.spans import event_span
+from ..time.spans import event_span, recent_window, ref_window
 from . import event_args as args
 from .event_attrs import market_moves, purchase_attributes, tariff_attributes
 from .event_status import clause_tense, status_of, still_ahead
@@ -31,9 +31,6 @@ from .event_triggers import (
     triggers,
     without_reporting,
 )
-
-RECENT_DAYS = 30
-
 
 # ---------------------------------------------------------------------------- dating
 
@@ -97,10 +94,8 @@ def directed(when: Timex | None, status: str, dct: str | None) -> Timex | None:
     if when is None or not dct:
         return when
     day = dt.date.fromisoformat(dct)
-    if when.value == "PAST_REF" and when.lo is None:
-        return when.replace(lo=(day - dt.timedelta(days=RECENT_DAYS)).isoformat(), hi=dct, precision="month")
-    if when.value == "FUTURE_REF" and when.lo is None:
-        return when.replace(lo=dct, hi=(day + dt.timedelta(days=RECENT_DAYS)).isoformat(), precision="month")
+    if when.value in ("PAST_REF", "FUTURE_REF") and when.lo is None:
+        return ref_window(when, dct)
     want = {"planned": "future", "occurred": "past"}.get(status)
     if status == "threatened" and when.tense != "past":
         want = "future"  # "could impose a duty from July 1" (but "threatened on Sunday" is past)
@@ -115,16 +110,6 @@ def directed(when: Timex | None, status: str, dct: str | None) -> Timex | None:
 def _undirected(when: Timex) -> bool:
     """Month names, weekdays and month-days: expressions whose year or week the tense picks."""
     return not any(w in when.text.lower() for w in ("last", "next", "this", "ago", "later", "earlier", "coming", "past"))
-
-
-def recent_window(dct: str | None) -> Timex | None:
-    """An undated past event in a news report: within the month before publication."""
-    if not dct:
-        return None
-    day = dt.date.fromisoformat(dct)
-    lo = (day - dt.timedelta(days=RECENT_DAYS)).isoformat()
-    return Timex(start=0, end=0, text="", type="DATE", value="PAST_REF", lo=lo, hi=dct,
-                 precision="month", tense="past", relative=True)  # fmt: skip
 
 
 # ---------------------------------------------------------------------------- assembly

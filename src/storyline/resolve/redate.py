@@ -20,7 +20,7 @@ from ..records import Article, DocumentFacts, Event, Mention, Timex
 from ..time import resolve as resolve_timex
 from ..time import resolve_all
 from ..time.shift import shift
-from ..time.spans import event_span
+from ..time.spans import event_span, recent_window
 from .dating import Anchor, Dating, infer_dct
 
 DCT_DATED = ("dct",)
@@ -177,8 +177,13 @@ def redate_event(event: Event, dct: dt.date, read: Mapping[tuple[int, int, str],
     if dated_by in DCT_DATED:
         day = dct.isoformat()
         return event.replace(start=day, end=day, date_precision="day")
-    if event.when is None:
-        return event
+    if event.when is None:  # undated in an undated article: a past report is of the month before
+        if dated_by != "none" or event.status not in ("occurred", "announced", "in_effect") or event.type == "statement":
+            return event
+        when: Timex | None = recent_window(dct.isoformat())
+        start, end, precision, attrs = event_span(when, event.type, {**event.attributes, "dated_by": "recent"},
+                                                  dct.isoformat())  # fmt: skip
+        return event.replace(when=when, start=start, end=end, date_precision=precision, attributes=attrs)
     if dated_by == "recent":
         lo = (dct - dt.timedelta(days=30)).isoformat()
         when = event.when.replace(lo=lo, hi=dct.isoformat())

@@ -3,10 +3,31 @@ re-dating stored events, so an event reads the same however its document got its
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
 from ..records import Timex
+
+RECENT_DAYS = 30  # 'recently', an undated past event: within the month before publication
+
+
+def ref_window(when: Timex, dct: str) -> Timex:
+    """'recently' (PAST_REF) is the month before the DCT, 'soon' (FUTURE_REF) the month after."""
+    day = dt.date.fromisoformat(dct)
+    if when.value == "PAST_REF":
+        return when.replace(lo=(day - dt.timedelta(days=RECENT_DAYS)).isoformat(), hi=dct, precision="month")
+    if when.value == "FUTURE_REF":
+        return when.replace(lo=dct, hi=(day + dt.timedelta(days=RECENT_DAYS)).isoformat(), precision="month")
+    return when
+
+
+def recent_window(dct: str | None) -> Timex | None:
+    """An undated past event in a news report: within the month before publication."""
+    if not dct:
+        return None
+    blank = Timex(start=0, end=0, text="", type="DATE", value="PAST_REF", tense="past", relative=True)
+    return ref_window(blank, dct)
 
 
 def event_span(
@@ -18,6 +39,8 @@ def event_span(
     to the deadline; its ``deadline`` attribute follows the expression.
     """
     out = dict(attrs)
+    if when is not None and when.lo is None and dct:
+        when = ref_window(when, dct)
     if when is None or when.lo is None:
         return None, None, "unknown", out
     if etype == "purchase_commitment" and "deadline" in out and when.mod in ("END", "BEFORE"):
