@@ -303,3 +303,17 @@ def test_a_spun_noun_read_as_a_verb_still_triggers(nlp: Any, text: str, visit: b
     assert bool(found) == visit, [(e.type, e.trigger) for e in events_of(nlp, text)]
     if visit:
         assert found[0].location == "Beijing" and found[0].participants
+
+
+def test_a_participle_after_a_noun_is_no_spun_noun(nlp: Any) -> None:
+    text = ("The EU committed to buy more gas as part of the steel agreement reached with Washington "
+            "this week, the European Commission said on Wednesday.")  # fmt: skip
+    agreement = only(events_of(nlp, text), "agreement")
+    assert agreement.participants == ("country:US",) and agreement.start == "2026-03-09"
+
+
+def test_a_real_event_named_inside_a_condition_stays(nlp: Any) -> None:
+    text = ("Traders watched whether Ottawa would delay the deadline if the talks with Mexico, scheduled "
+            "for March 16 and 17, made progress.")  # fmt: skip
+    talks = only(events_of(nlp, text), "meeting")
+    assert (talks.start, talks.end) == ("2026-03-16", "2026-03-17")

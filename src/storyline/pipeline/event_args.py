@@ -112,8 +112,10 @@ def nominal_verb(tok: Token) -> bool:
     """A word the tagger read as a verb that stands in a noun phrase ('concluded a high-stakes
     see to Beijing'): a determiner before it with only adjectives and nouns between, and no
     subject or auxiliary of its own."""
-    if tok.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
-        return False
+    if tok.pos_ != "VERB" or tok.tag_ in ("VBN", "VBG") or any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children
+    ):
+        return False  # 'the agreement reached with Washington' is a participle, not a noun
     for prev in reversed(tok.doc[max(tok.sent.start, tok.i - 5) : tok.i]):
         if prev.pos_ == "DET":
             return prev.lower_ in ("a", "an", "the", "this", "that", "its", "their")

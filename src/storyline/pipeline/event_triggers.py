@@ -60,6 +60,9 @@ def _quoted(doc: Doc) -> list[tuple[int, int]]:
     return [(q.start, q.end) for q in doc._.storyline_quotes or ()]
 
 
+# Verbs that bring an event about: in an 'if'/'unless' clause, the event is only a condition.
+REALISING = {"reach", "strike", "sign", "agree", "conclude", "finalize", "finalise", "seal", "hold", "happen",
+             "impose", "raise", "go", "take", "break", "collapse", "fail", "resume", "come"}
 AVERT = {"avert", "avoid", "prevent", "forestall", "stave", "head", "ward"}
 
 
@@ -69,8 +72,9 @@ def _negated(tok: Token) -> bool:
     for t in (tok, *args.ancestors_upto(tok, 3)):
         if any(c.dep_ == "neg" for c in t.children):
             return True
-        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("unless", "if", "lest") for c in t.children):
-            return True
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("unless", "if", "lest") for c in t.children) \
+                and (t.i == tok.i or t.lemma_.lower() in REALISING):
+            return True  # 'unless a deal is reached' (not 'if the talks, set for May 9, make progress')
         lemma = t.lemma_.lower()
         if t.i != tok.i and lemma in AVERT and (lemma not in ("stave", "head", "ward") or any(c.dep_ == "prt" for c in t.children)):
             return True
