@@ -101,6 +101,8 @@ def test_leap_day() -> None:
         ("A vote is due later in the month.", "2025-05-07", "present", "later in the month", "2025-05", "2025-05-08", "2025-05-31", "month"),
         ("Ministers met on the weekend of May 3.", "2025-05-07", "past", "the weekend of May 3", "2025-W18-WE", "2025-05-03", "2025-05-04", "day"),
         ("They meet the week of June 9.", "2025-05-07", "future", "the week of June 9", "2025-W24", "2025-06-09", "2025-06-15", "week"),
+        ("The pope will celebrate Mass on Palm Sunday.", "2013-03-21", "future", "Palm Sunday", "2013-03-24", "2013-03-24", "2013-03-24", "day"),
+        ("Offices close on Ash Wednesday.", "2024-01-10", "future", "Ash Wednesday", "2024-02-14", "2024-02-14", "2024-02-14", "day"),
         ("Voters go to the polls on the first Sunday in April.", "2013-03-21", "future", "the first Sunday in April", "2013-04-07", "2013-04-07", "2013-04-07", "day"),
         ("The vote was held on the last Friday of February.", "2013-03-21", "past", "the last Friday of February", "2013-02-22", "2013-02-22", "2013-02-22", "day"),
         ("Leaders meet on the second Tuesday of May 2014.", "2013-03-21", "future", "the second Tuesday of May 2014", "2014-05-13", "2014-05-13", "2014-05-13", "day"),

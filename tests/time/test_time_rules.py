@@ -323,6 +323,9 @@ def test_a_month_before_a_day_number_is_the_day() -> None:
          [("3:45 p.m.", "1998-08-07T15:45"), ("Friday", "1998-08-07")]),
         ("The deadline passed at midnight on Thursday.", [("midnight", "1998-08-06T24:00"), ("Thursday", "1998-08-06")]),
         ("The vote closed at 9 p.m. EST yesterday.", [("9 p.m. EST yesterday", "1998-08-07T21:00")]),
+        ("The quake struck at 2:46 p.m. local time on March 11, 1995.",
+         [("2:46 p.m.", "1995-03-11T14:46"), ("March 11, 1995", "1995-03-11")]),
+        ("Polls closed at 8 p.m. on Aug. 5.", [("8 p.m.", "1998-08-05T20:00"), ("Aug. 5", "1998-08-05")]),
         # no day after it: the document's day
         ("The vote closed at 9 p.m. as planned.", [("9 p.m.", "1998-08-08T21:00")]),
     ],

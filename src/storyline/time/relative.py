@@ -273,20 +273,28 @@ def weekday(m: re.Match[str], ctx: Ctx) -> Norm | None:
 # local time on Friday', 'midnight on Saturday', '9 p.m. EST yesterday'.
 _LATER_DAY = re.compile(
     r"\s*(?:\([^()\n]{1,24}\)\s*|(?i:local\s+time|(?:eastern|pacific|central)\s+time)\s*|[A-Z]{2,4}\s+)?,?\s*"
-    r"(?:(?i:on)\s+)?(?P<day>[A-Z][a-z]+day|(?i:today|yesterday|tomorrow))\b"
+    r"(?:(?i:on)\s+)?(?:(?P<day>[A-Z][a-z]+day|(?i:today|yesterday|tomorrow))\b"
+    r"|(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<md>[0-3]?\d)(?!\d)(?:,\s+(?P<yr>(?:19|20)\d\d))?)"
 )
 
 
 _DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}
 
 
-def _clock_day(m: re.Match[str], ctx: Ctx) -> tuple[date, str]:
+def _clock_day(m: re.Match[str], ctx: Ctx) -> tuple[date, str | None]:
     lex = lexicon()
     anchor = ctx.anchor
     if m.groupdict().get("wd"):
         return cal.weekday_near(anchor, lex.weekday(m.group("wd")), ctx.tense), "full"
     later = _LATER_DAY.match(m.string, m.end())
-    word = (m.groupdict().get("dw") or (later.group("day") if later else "")).lower()
+    if later and later.group("mon") and later.group("mon").lower().rstrip(".") in lex.months:
+        from .absolute import month_day
+
+        year = int(later.group("yr")) if later.group("yr") else None
+        found = month_day(ctx, lex.month(later.group("mon")), int(later.group("md")), year)
+        if found:
+            return found[0], "year" if year is None else None
+    word = (m.groupdict().get("dw") or (later.group("day") if later and later.group("day") else "")).lower()
     if word in lex.weekdays:
         return cal.weekday_near(anchor, lex.weekday(word), ctx.tense), "full"
     if word in _DAY_WORDS:
