@@ -83,6 +83,10 @@ def test_quote_spans(text: str, inner: list[str]) -> None:
         # X accused Y of "..."
         ("Samir Dahan, the group's political chief, accused the army of \u201ctesting our "
          "patience\u201d.", "testing our patience", "Samir Dahan"),
+        # 'he' after a subject named in apposition ('The group's chief, X, sounded hopeful')
+        ("Prime Minister Ana Ruiz said the talks would go on. The group's political chief, Pedro Lima, "
+         "sounded more hopeful. The group wanted \u201ca real end to the fighting,\u201d he wrote on X.",
+         "a real end", "Pedro Lima"),
         # a quote that ends its sentence belongs to it, not to the next sentence's speaker
         ("Minister Ana Ruiz said the teams would meet \u201cas soon as possible.\u201d Foreign Minister "
          "Pedro Lima called the talks \u201cvery useful.\u201d", "as soon as possible", "Ana Ruiz"),
@@ -111,6 +115,14 @@ def test_named_speaker(spacy_model, text: str, snippet: str, speaker_text: str) 
         # "the front" refers back to the group named before
         ("The Karst Liberation Front accepted the truce on Monday. The front said the army must "
          "\u201cstop shelling villages\u201d.", "stop shelling", "Karst Liberation Front", "front"),
+        # ... even paragraphs after it was named
+        ("The Karst Liberation Front accepted the truce on Monday.\n\nTalks go on.\n\nThe army withdrew."
+         "\n\nPrime Minister Ana Ruiz spoke. The front said the army must \u201cstop shelling villages\u201d.",
+         "stop shelling", "Karst Liberation Front", "front"),
+        # 'the text' of a resolution speaks for whoever adopted it
+        ("The UN Security Council on Wednesday adopted a resolution backing the truce. The text, drafted by "
+         "France, calls on both sides to act \u201cwithout delay or preconditions\u201d.", "without delay",
+         "Security Council", "council"),
     ],
 )
 def test_organisation_speaker(spacy_model, text: str, snippet: str, speaker_in_text: str, key_word: str) -> None:  # type: ignore[no-untyped-def]

@@ -205,12 +205,22 @@ class Resolver:
         mentions = [m for m in self.index.mentions_in(tokens) if m.label in _SPEAKER_LABELS]
         text = _text(tokens) if role else None
         if not mentions:
-            return self._nominal(root, tokens[0].idx)
+            return self._nominal(root, tokens[0].idx) or (None if role else self._issued_before(root))
         best = min(mentions, key=lambda m: (_LABEL_RANK[m.label], m.start))
         if text is None:
             after = [t for t in tokens if t.i > root.i]
             text = _text(trim(after[1:])) if after and after[0].pos_ == "ADP" else best.text
         return Speaker(best.key, text, best.label)
+
+    def _issued_before(self, root: Token) -> Speaker | None:
+        """'The text calls on both sides ...' after 'The Security Council adopted a resolution':
+        whoever last issued a document (the subject of a verb whose object is one)."""
+        first = root.doc[max(0, root.i - 120) : root.i]
+        for tok in reversed(list(first)):
+            if tok.dep_ == "dobj" and tok.lemma_.lower() in self.lex.document_nouns and tok.head.pos_ == "VERB":
+                subj = subject(tok.head)
+                return self.phrase(_without_clauses(subj)) if subj is not None else None
+        return None
 
     def _nominal(self, root: Token, pos: int) -> Speaker | None:
         """"the spokesperson" / "the ministry": a recent speaker or name containing the noun."""
@@ -221,9 +231,9 @@ class Resolver:
         if root.lemma_.lower() not in self.lex.organisation_nouns:
             return None
         para = self.index.para(pos)
-        keys = {m.key: m for m in self.index.by_token.values()
-                if m.start < pos and m.label == "ORG" and word in m.text.lower()
-                and self.index.para(m.start) >= para - _PARAGRAPHS_BACK}
+        named = [m for m in self.index.by_token.values() if m.start < pos and m.label == "ORG" and word in m.text.lower()]
+        near = {m.key: m for m in named if self.index.para(m.start) >= para - _PARAGRAPHS_BACK}
+        keys = near or {m.key: m for m in named}  # 'the front': the one front the article named before
         if len(keys) != 1:
             return None
         m = next(iter(keys.values()))
@@ -338,7 +348,10 @@ def record_acts(doc: Doc, res: Resolver) -> dict[int, Speaker | None]:
             if speaker is not None or _blocks(token, subj, res.index):
                 res.add(subj.idx if subj is not None else token.idx, speaker, True)
         elif token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
-            mention = res.index.by_token.get(token.i)
+            mention = res.index.by_token.get(token.i) or next(  # 'The front's chief, Samir Dahan, sounded'
+                (res.index.by_token[c.i] for c in token.children if c.dep_ == "appos" and c.i in res.index.by_token),
+                None,
+            )
             if mention is not None:
                 speaker = None if _coordinated(token) else Speaker(mention.key, mention.text, mention.label)
                 res.add(token.idx, speaker, False)
