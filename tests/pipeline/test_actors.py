@@ -217,3 +217,16 @@ def test_a_dictionary_name_replaces_the_ner_pieces_it_covers(run: Any) -> None:
     people = [m for m in found if m.label == "PERSON"]
     assert [(m.text, m.key) for m in people] == [("Ursula von der Leyen", "person:ursula-von-der-leyen")]
     assert not any(m.text == "Leyen" for m in found)
+
+
+def test_a_group_named_by_the_first_word_of_its_name(run: Any) -> None:
+    found = run("Envoys met the Karst Liberation Front on Monday. The Karst front rejected the offer. "
+                "Karst rebels fired rockets. Maria Karst, a teacher, fled.")  # fmt: skip
+    keys = [(m.text, m.key) for m in found if "Karst" in m.text]
+    assert keys == [("Karst Liberation Front", "org:karst-liberation-front"), ("Karst front", "org:karst-liberation-front"),
+                    ("Karst rebels", "org:karst-liberation-front"), ("Maria Karst", "person:maria-karst")]  # fmt: skip
+
+
+def test_a_title_with_its_posting_before_a_name(run: Any) -> None:
+    (brenner,) = [m for m in run("Norway's ambassador to the UN, Lucia Brenner, said after the vote.") if m.label == "PERSON"]
+    assert brenner.role is not None and brenner.role.title == "Ambassador"

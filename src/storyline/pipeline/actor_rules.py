@@ -235,6 +235,10 @@ def _appositive_title_before(doc: Doc, start: int, dictionary: ActorDictionary, 
     if start < 3 or doc[start - 1].text != ",":
         return None
     end = start - 1  # the comma
+    for k in range(end - 2, max(end - 7, doc[start].sent.start), -1):  # 'ambassador to the UN, X'
+        if doc[k].lower_ in ("to", "at", "for") and doc[k - 1].lower_ in dictionary.titles.heads:
+            end = k
+            break
     if doc[end - 1].lower_ not in dictionary.titles.heads:
         return None
     first = end - 1

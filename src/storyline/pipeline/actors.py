@@ -336,7 +336,28 @@ def find(doc: Doc, dictionary: ActorDictionary | None = None) -> list[Mention]:
         else:
             _key_other(doc, c, dictionary)
     _absorb_short_orgs(cands)
+    _absorb_group_prefixes(doc, cands)
     return [_mention(doc, c) for c in cands if c.key]
+
+
+GROUP_NOUNS = frozenset({"front", "rebels", "movement", "fighters", "militants", "group", "forces",
+                         "militia", "alliance", "party", "insurgents", "guerrillas"})  # fmt: skip
+
+
+def _absorb_group_prefixes(doc: Doc, cands: list[_Cand]) -> None:
+    """'the Ashari front', 'Ashari rebels' after 'the Ashari Liberation Front': a name that
+    opens exactly one longer organisation of the document, followed by a group noun, is that
+    organisation (whatever the tagger took it for)."""
+    full = {c.key: c for c in cands if c.key and c.label == "ORG" and c.name and len(c.name.split()) > 1}
+    for c in cands:
+        if c.key in full or c.end >= len(doc) or doc[c.end].lower_ not in GROUP_NOUNS:
+            continue
+        words = doc[c.start : c.end].text.split()
+        owners = {k for k, f in full.items() if f.name.split()[: len(words)] == words and len(f.name.split()) > len(words)}
+        if len(owners) == 1:
+            owner = full[owners.pop()]
+            c.key, c.name, c.country, c.label = owner.key, owner.name, owner.country, "ORG"
+            c.end += 1  # the mention is 'Ashari front', as the article names the group
 
 
 def _absorb_short_orgs(cands: list[_Cand]) -> None:
