@@ -33,6 +33,19 @@ CASES = [
         "paywall",
     ),
     (
+        "related-links-block",
+        BODY + "\n\nRead more:\nWho are the rebels?\nMarket strike: what we know\nMediators race the calendar\n\n"
+        "The talks resume in May.",
+        ["Who are the rebels", "what we know", "race the calendar"],
+        "related links",
+    ),
+    (
+        "syndication-note",
+        BODY + "\n\nThe Harbour Daily republishes wire copy under licence. The talks resume in May.",
+        ["republishes wire copy"],
+        "copyright",
+    ),
+    (
         "paywall-inline",
         BODY + " Subscribe now to continue reading this story.\n\nThe talks resume in May.",
         ["Subscribe now"],
@@ -206,6 +219,7 @@ def test_family_removed(name: str, raw: str, gone: list[str], reason: str) -> No
         "Sign the deal now, the minister urged, or face higher duties.",
         "EU - US relations (long strained) - improved in March.",
         "Officials had to log in to the customs system to register the shipments.",
+        "The agency republished the report on Monday after correcting two figures.",
     ],
 )
 def test_content_kept(raw: str) -> None:
@@ -241,3 +255,8 @@ def test_raw_offset_helper() -> None:
     cleaned = clean(raw)
     assert cleaned.text == "Ministers met."
     assert cleaned.raw_offset(0) == raw.index("Ministers")
+
+
+def test_a_block_of_related_links_ends_at_a_blank_line() -> None:
+    cleaned = clean("Read more:\nWho are the rebels?\nA market strike\n\nThe Road To April\n\nThe talks resume in May.")
+    assert cleaned.text == "The Road To April\n\nThe talks resume in May."

@@ -121,11 +121,15 @@ def _within_line(marks: _Marks, start: int, end: int) -> None:
 
 
 def _line_pass(marks: _Marks) -> None:
+    """Whole-line removals; after a 'Read more:' heading, the block of headline-like lines
+    under it (the first may follow blank lines, the rest follow each other)."""
     raw = marks.raw
     after_heading = False
+    links = 0
     for start, end in _lines(raw):
         s, e = _strip_bounds(raw, start, end)
         if s == e:
+            after_heading = after_heading and links == 0  # a blank line ends a block of links
             continue
         newline_end = min(end + 1, len(raw))
         rule = _line_rule(raw[s:e])
@@ -133,12 +137,12 @@ def _line_pass(marks: _Marks) -> None:
             fam, heading = rule
             marks.remove(s, e, fam.reason, fam.flag)
             marks.hide(start, newline_end)
-            after_heading = heading
+            after_heading, links = heading, 0
             continue
         if after_heading and _headline_like(raw[s:e]):
             marks.remove(s, e, "related links")
             marks.hide(start, newline_end)
-            after_heading = False
+            links += 1
             continue
         after_heading = False
         _within_line(marks, s, e)
