@@ -317,3 +317,9 @@ def test_a_real_event_named_inside_a_condition_stays(nlp: Any) -> None:
             "for March 16 and 17, made progress.")  # fmt: skip
     talks = only(events_of(nlp, text), "meeting")
     assert (talks.start, talks.end) == ("2026-03-16", "2026-03-17")
+
+
+def test_the_bloc_is_the_bloc_named_before(nlp: Any) -> None:
+    text = "The European Union warned Japan on Monday. Officials said the bloc could impose a 25% duty on Japanese steel."
+    tariff = only(events_of(nlp, text), "tariff")
+    assert (tariff.attributes.get("imposer"), tariff.attributes.get("target"), tariff.attributes.get("rate")) == ("EU", "JP", 25.0)

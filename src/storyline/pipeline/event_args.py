@@ -393,6 +393,8 @@ def definite_antecedent(tok: Token, index: DocIndex) -> Mention | None:
     word = tok.lower_
     for i in range(tok.i - 1, -1, -1):
         m = index.mention_at[i]
+        if m is not None and word == "bloc" and m.key.startswith("bloc:"):
+            return m  # 'the bloc could impose a duty' after 'EU Trade Commissioner X'
         if m is None or m.label != "ORG" or (i + 1 < len(index.mention_at) and index.mention_at[i + 1] is m):
             continue
         name_words = [w.lower() for w in m.name.split()]
