@@ -24,7 +24,7 @@ STORIES = Path(__file__).resolve().parent / "fixtures" / "stories"
 # events): they are not targets, raise them as the general rules improve.  The misses are
 # explained in the report printed above the score (pytest -s): no exchange/vote/protest event
 # type, undated articles dated from the wrong anchors, attacks whose place becomes the attacker.
-FLOORS = {"doc_dates": 11, "events": 22, "event_exact_start": 16, "series_points": 4, "quotes": 25,
+FLOORS = {"doc_dates": 11, "events": 23, "event_exact_start": 16, "series_points": 4, "quotes": 25,
           "entities": 18, "cleaning": 29, "flags": 2}  # fmt: skip
 MAX_FRAGMENTATION = 1.3
 

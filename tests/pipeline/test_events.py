@@ -323,3 +323,12 @@ def test_the_bloc_is_the_bloc_named_before(nlp: Any) -> None:
     text = "The European Union warned Japan on Monday. Officials said the bloc could impose a 25% duty on Japanese steel."
     tariff = only(events_of(nlp, text), "tariff")
     assert (tariff.attributes.get("imposer"), tariff.attributes.get("target"), tariff.attributes.get("rate")) == ("EU", "JP", 25.0)
+
+
+def test_a_participle_clause_takes_the_place_of_the_clause_it_completes(nlp: Any) -> None:
+    from storyline.pipeline import event_args as args
+
+    (doc,) = list(run(nlp, [DocInput("t1", "Buses rolled through central Geneva on Thursday, completing the "
+                                           "first exchange of prisoners.", "2026-03-13")]))  # fmt: skip
+    exchange = next(t for t in doc if t.text == "exchange")
+    assert args.location_of(exchange, args.DocIndex.build(doc)) == "Geneva"

@@ -18,7 +18,7 @@ from ..time.shift import shift
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
-PLACE_PREPS = {"in", "at", "to", "inside", "near", "outside", "on"}
+PLACE_PREPS = {"in", "at", "to", "inside", "near", "outside", "on", "through"}
 PRONOUNS = {"he", "she", "him", "her", "his"}
 SKIP_PREPS = {"according", "after", "ahead", "before", "following", "since", "despite", "amid", "than"}
 VISIT_VERBS = {"visit", "travel", "tour", "fly"}
@@ -298,7 +298,10 @@ def location_of(trigger: Token, index: DocIndex) -> str | None:
     compound, the direct object of visit/travel, or the noun a 'where' clause hangs from."""
     candidates: list[Token] = []
     gov = governor(trigger)
-    for head in (trigger, gov):
+    heads = [trigger, gov]
+    if gov.dep_ == "advcl" and gov.tag_ == "VBG":  # 'rolled through the Meroe crossing, completing the exchange'
+        heads.append(gov.head)
+    for head in heads:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
                 candidates.extend(c for c in child.children if c.dep_ == "pobj")
