@@ -332,3 +332,12 @@ def test_a_participle_clause_takes_the_place_of_the_clause_it_completes(nlp: Any
                                            "first exchange of prisoners.", "2026-03-13")]))  # fmt: skip
     exchange = next(t for t in doc if t.text == "exchange")
     assert args.location_of(exchange, args.DocIndex.build(doc)) == "Geneva"
+
+
+def test_the_first_talks_in_three_years_are_not_three_years_ahead(nlp: Any) -> None:
+    text = ("Ministers from Canada and Mexico met in Ottawa on Friday, the first direct talks between the "
+            "two sides in more than three years.")  # fmt: skip
+    assert all(e.start and e.start <= "2026-03-11" for e in events_of(nlp, text) if e.type == "meeting")
+    later = events_of(nlp, "Ministers from Canada and Mexico will meet in Ottawa in three weeks.")
+    ahead = only(later, "meeting")
+    assert ahead.start and ahead.end and ahead.start <= "2026-04-01" <= ahead.end

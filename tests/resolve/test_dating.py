@@ -58,7 +58,7 @@ def test_prefer_chooses_between_equally_consistent_years() -> None:
 @pytest.mark.parametrize(
     ("text", "tense", "clues"),
     [
-        ("They met on Tuesday.", "past", 2),
+        ("They met on Tuesday.", "past", 6),  # 0-1 days after it, or 2..6 days (each less likely)
         ("It costs $5 a year.", "none", 0),
         ("Prices are high now.", "present", 0),
         ("Trade grew in 2026.", "none", 1),
@@ -80,3 +80,11 @@ def test_a_countdown_pins_the_dct_before_its_date(text: str, lo: date, hi: date)
     assert lo <= dating.published <= hi
     assert lo <= dating.lo <= dating.hi <= hi
     assert any("ahead" in e for e in dating.evidence)
+
+
+def test_the_latest_of_several_past_weekdays_is_the_likeliest_day() -> None:
+    """'began on Friday', 'completed on Sunday', 'adopted on Tuesday': written on the Tuesday
+    (or the day after), not on the Monday that would put the Tuesday six days back."""
+    found = undated("The swap began on Friday and was completed on Sunday. The bloc adopted sanctions on Tuesday.", "past")
+    dating = infer_dct(found, bounds=(date(2025, 5, 12), date(2025, 5, 25)))
+    assert dating.published.isoweekday() in (2, 3)

@@ -52,6 +52,8 @@ class DocIndex:
         return cls(tuple(mentions), tuple(timexes))
 
 
+_SUPERLATIVE = re.compile(r"(?i)\b(?:first|last|only|biggest|largest|highest|lowest|best|worst|longest|"
+                          r"strongest|weakest|deadliest|sharpest|fastest|slowest|most|least|\w+est)\b[^.;]*$")
 _FROM_NOW = re.compile(r"\s+(?:from now|hence)\b", re.I)
 _AGO = re.compile(r"\s+ago\b", re.I)
 _LATER = re.compile(r"\s+(?:later|after that|afterwards|thereafter)\b", re.I)
@@ -67,7 +69,8 @@ def _shifted(doc: Doc, t: Timex, previous: Timex | None) -> Timex:
         return t
     after = doc.text[t.end : t.end + 16]
     before = doc.text[max(t.start - 4, 0) : t.start].lower()
-    if _FROM_NOW.match(after) or before.endswith("in "):
+    if _FROM_NOW.match(after) or (before.endswith("in ") and t.mod is None and not _SUPERLATIVE.search(
+            doc.text[max(0, t.start - 60) : t.start])):  # 'the first talks in three years' is a span, not a date
         return shift(t.replace(type="DATE", value="+" + t.value), dt.date.fromisoformat(doc._.storyline_dct))
     if _AGO.match(after):
         return shift(t.replace(type="DATE", value="-" + t.value), dt.date.fromisoformat(doc._.storyline_dct))

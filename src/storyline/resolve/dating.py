@@ -118,18 +118,23 @@ def _year_clue(t: Timex, year: int) -> list[Clue]:
     return [Clue(f"{t.text!r} is the current year", 1.5, lo, hi)]
 
 
+FAR_WEEKDAY = (0.3, 0.25, 0.2, 0.15, 0.1)  # 2..6 days from the DCT: the nearer, the likelier
+
+
 def _weekday_clue(t: Timex, weekday: int) -> list[Clue]:
+    """'announced Tuesday': the DCT is 0-1 days after a Tuesday (likeliest), or up to 6 days
+    after it, the less likely the further ('will meet Friday': 1-2 days before, or up to 6)."""
     if t.tense == "future":
         near = {(weekday - k - 1) % 7 + 1 for k in (1, 2)}
-        far = {(weekday - k - 1) % 7 + 1 for k in range(3, 7)}
+        far = [(weekday - k - 1) % 7 + 1 for k in range(3, 7)]
         rel = "before"
     else:
         near = {(weekday + k - 1) % 7 + 1 for k in (0, 1)}
-        far = {(weekday + k - 1) % 7 + 1 for k in range(2, 7)}
+        far = [(weekday + k - 1) % 7 + 1 for k in range(2, 7)]
         rel = "after"
     why = f"{t.text!r}: DCT a few days {rel} that weekday"
     return [Clue(why, 1.0, period="week", weekdays=frozenset(near)),
-            Clue(why, 0.3, period="week", weekdays=frozenset(far))]  # fmt: skip
+            *(Clue(why, w, period="week", weekdays=frozenset({d})) for d, w in zip(far, FAR_WEEKDAY, strict=False))]  # fmt: skip
 
 
 def _yearless_clue(t: Timex) -> list[Clue]:
