@@ -129,6 +129,14 @@ def test_demo_prints_a_dated_timeline(capsys: pytest.CaptureFixture[str], tmp_pa
         for src in event["sources"]:
             doc = next(d for d in kb["documents"] if d["id"] == src["doc"])
             assert doc["text"][src["start"] : src["end"]] == src["text"]
+    code, out, _ = run(capsys, "documents", "--db", str(db))
+    lines = out.strip().splitlines()
+    assert code == 0 and len(lines) == len(kb["documents"])
+    inferred = [d for d in kb["documents"] if d["published_source"] == "inferred"]
+    assert inferred and all(any(d["id"] in line and "inferred" in line and d["published"] in line for line in lines)
+                            for d in inferred)  # fmt: skip
+    copies = [d for d in kb["documents"] if d.get("duplicate_of")]
+    assert all(any(f"copy of {d['duplicate_of']}" in line for line in lines) for d in copies)
 
 
 def test_readme_cli_reference_is_current() -> None:

@@ -111,6 +111,20 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("documents", "list the stored articles with their dates (given or inferred) and flags",
+         "storyline documents --db trade.db")  # fmt: skip
+def cmd_documents(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        for d in sorted(store.documents(), key=lambda d: (d.published or "", d.id)):
+            lo, hi = d.published_range or (None, None)
+            span = f"{lo}..{hi}" if lo and hi and lo != hi else ""
+            copy = f"copy of {d.duplicate_of}" if d.duplicate_of else ""
+            notes = " ".join(x for x in (",".join(d.flags), copy) if x)
+            print(f"{d.id}  {d.published or '(undated)':<10}  {d.published_source or '':<9}  {span:<22}  "
+                  f"{d.title or d.path}  {notes}".rstrip())  # fmt: skip
+    return 0
+
+
 @command("stories", "list the stories the stored articles form", "storyline stories --db trade.db")
 def cmd_stories(args: argparse.Namespace) -> int:
     with _store(args) as store:
