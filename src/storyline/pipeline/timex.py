@@ -40,6 +40,8 @@ def _open_possibility(verb: Token, auxes: set[str], token: Token | None = None) 
     if not auxes & _MODALS or auxes & {"have", "'ve", "be", "been"} or (token is not None and token.i < verb.i):
         return False
     return not any(c.dep_ == "neg" for c in verb.children)
+
+
 _MAX_CLIMB = 8
 
 
@@ -75,7 +77,6 @@ def _own_tense(verb: Token, token: Token | None = None) -> str | None:
         return "past"
     if (verb.tag_ == "VBN" or "been" in words) and words & {"has", "have", "'ve", "'s"}:
         return "past"  # 'has met', 'have been searching since Oct. 23'
-
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"
     return None
