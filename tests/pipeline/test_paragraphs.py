@@ -33,3 +33,14 @@ def starts(nlp: Any, text: str) -> list[str]:
 )
 def test_line_starts_and_datelines_open_sentences(blank: Any, text: str, expected: list[str]) -> None:
     assert starts(blank, text) == expected
+
+
+@pytest.mark.slow
+def test_the_first_word_of_a_paragraph_is_not_a_sentence_of_its_own(spacy_model: Any) -> None:
+    from storyline.pipeline import DocInput, build_nlp, run
+
+    nlp = build_nlp(stages=())
+    text = ("Israel and Hamas agree to first phase of Gaza ceasefire\n\nIsrael and Hamas signed off on Thursday "
+            "on the first phase of a U.S.-brokered plan to end the war in Gaza.")  # fmt: skip
+    (doc,) = list(run(nlp, [DocInput("t1", text, "2025-10-09")]))
+    assert [s.text.split()[0] for s in doc.sents if s.text.strip()] == ["Israel", "Israel"]

@@ -46,5 +46,12 @@ def _after_dateline(doc: Doc, first: Token) -> Token | None:
 
 
 def set_annotations(doc: Doc, starts: list[Token]) -> None:
+    """Mark the starts; the word after each may not open a sentence of its own (the parser
+    once cut 'Israel | and Hamas signed off ...' after a headline)."""
+    opening = {t.i for t in starts}
     for tok in starts:
         tok.is_sent_start = True
+    for i in sorted(opening):
+        nxt = i + 1
+        if nxt < len(doc) and nxt not in opening and not doc[nxt].is_space and not doc[nxt].is_punct:
+            doc[nxt].is_sent_start = False
