@@ -52,6 +52,20 @@ def test_paraphrased() -> None:
     assert score.entries >= 5 and score.score >= score.threshold
 
 
+def test_a_spun_summit_report_is_paraphrased() -> None:
+    """Synonym swaps of a summit report: 'Head of state' for President, 'White Home', 'fulfilled'
+    for met, 'because 2019' for since 2019, 'unusual earth' for rare earth."""
+    spun = ("U.S. Head of state Donald Trump and Chinese Head of state Xi Jinping concurred on Thursday to a "
+            "one-year ceasefire that stops unusual earth export controls, the White Home claimed. Both leaders "
+            "fulfilled for 100 mins near Busan on the sidelines of the Asia-Pacific Economic Teamwork top, "
+            "their initial in person conference because 2019.")  # fmt: skip
+    assert is_paraphrased(spun)
+    plain = ("U.S. President Donald Trump and Chinese President Xi Jinping agreed on Thursday to a one-year "
+             "truce, the White House said. Both leaders met near Busan, their first meeting since 2019. "
+             "Because 2019 was a hard year, the head of state of Chile did not attend.")  # fmt: skip
+    assert not is_paraphrased(plain)
+
+
 @pytest.mark.parametrize(
     "text",
     [
