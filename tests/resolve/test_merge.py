@@ -275,3 +275,15 @@ def test_a_city_and_its_country_are_one_place(first: str, second: str, merged: b
     b = ev("d2", "2025-05-09", "2025-05-12", location=second, participants=("person:ines-vidal",))
     out = merge([a, b], ctx)
     assert len(out) == (1 if merged else 2)
+
+
+@pytest.mark.parametrize(("kind", "other_imposer", "merged"), [
+    ("export_control", "AR", True),   # the same controls reported twice
+    ("sanction", "AR", True),
+    ("export_control", "BM", False),  # another country's controls that day
+])  # fmt: skip
+def test_measures_of_one_imposer_on_one_day_are_one_event(kind: str, other_imposer: str, merged: bool) -> None:
+    a = ev("d1", "2025-05-10", kind=kind, location=None, participants=("country:AR", "country:BM"), attrs={"imposer": "AR"})
+    b = ev("d2", "2025-05-10", kind=kind, location=None, participants=("country:AR", "country:BM"),
+           attrs={"imposer": other_imposer}, offset=40)  # fmt: skip
+    assert len(merge([a, b], CTX)) == (1 if merged else 2)

@@ -62,7 +62,7 @@ def pair_score(a: Event, b: Event, ctx: Context) -> int:
         score += 1  # one report's dates lie (mostly) within the other's
     if _completes(a, b, ctx) or _completes(b, a, ctx):
         score += MERGE_SCORE
-    if a.type in ("tariff", "purchase_commitment", "market_move"):
+    if a.type in ("tariff", "purchase_commitment", "market_move", "export_control", "sanction"):
         if (a.attributes.get("rate") is None) != (b.attributes.get("rate") is None) and a.type == "tariff":
             return 0  # "the lower tariff took effect" cannot tell which rate it is about
         score += _numbers_agree(a, b)
