@@ -287,3 +287,15 @@ def test_measures_of_one_imposer_on_one_day_are_one_event(kind: str, other_impos
     b = ev("d2", "2025-05-10", kind=kind, location=None, participants=("country:AR", "country:BM"),
            attrs={"imposer": other_imposer}, offset=40)  # fmt: skip
     assert len(merge([a, b], CTX)) == (1 if merged else 2)
+
+
+def test_a_paraphrased_copy_does_not_overrule_the_status_the_reports_give() -> None:
+    reports = [ev("d1", "2025-05-10", status="suspended", kind="export_control", location=None, attrs={"imposer": "AR"}),
+               ev("d5", "2025-05-10", status="in_effect", kind="export_control", location=None, attrs={"imposer": "AR"},
+                  offset=40)]  # fmt: skip
+    trusting = Context(published=PUBLISHED, original={}, countries=COUNTRIES)
+    doubting = Context(published=PUBLISHED, original={}, countries=COUNTRIES, doubtful=frozenset({"d5"}))
+    assert merge(reports, trusting)[0].status == "in_effect"  # the latest report wins ...
+    (event,) = merge(reports, doubting)
+    assert event.status == "suspended"  # ... unless it is a machine-spun copy
+    assert len(event.sources) == 2  # which still counts as a source

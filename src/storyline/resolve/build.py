@@ -44,7 +44,9 @@ def rebuild(db: Database, settings: Settings) -> None:
     published = {d.id: d.published for d in docs}
     doc_events = [_with_entities(e, entity_of, places) for f in facts.values() for e in f.events]
     countries = frozenset(e.id for e in entities if e.type == "GPE" and e.id.startswith("country:"))
-    ctx = Context(published=published, original=originals, countries=countries, within=_within(entities))
+    doubtful = frozenset(d.id for d in docs if "paraphrased" in d.flags)
+    ctx = Context(published=published, original=originals, countries=countries, within=_within(entities),
+                  doubtful=doubtful)  # fmt: skip
     events = resummarise(merge(doc_events, ctx), {e.id: e for e in entities})
     quotes = _quotes(facts, entity_of, events)
     series = series_mod.build(doc_events, published)

@@ -37,6 +37,7 @@ class Context:
     original: Mapping[str, str]  # duplicate doc id -> the doc it copies
     countries: frozenset[str]  # entity ids that are countries
     within: Mapping[str, str] = field(default_factory=dict)  # place name -> its country's name (casefolded)
+    doubtful: frozenset[str] = frozenset()  # machine-paraphrased documents: their word choice is unreliable
 
     def source_doc(self, doc: str) -> str:
         return self.original.get(doc, doc)
@@ -260,7 +261,8 @@ def _best_dates(group: Sequence[Event], ctx: Context) -> tuple[Event, tuple[str,
 
 def _history(group: Sequence[Event], ctx: Context) -> tuple[StatusChange, ...]:
     seen = []
-    for e in group:
+    trusted = [e for e in group if (e.doc or e.sources[0].doc) not in ctx.doubtful] or list(group)
+    for e in trusted:  # a spun copy's 'stops briefly' does not overrule the reports' 'paused'
         doc = e.doc or e.sources[0].doc
         seen.append(StatusChange(status=e.status, date=ctx.published.get(doc), doc=doc))
     seen.sort(key=lambda h: (h.date or "", -STATUS_RANK.get(h.status, 0), h.status, h.doc))
