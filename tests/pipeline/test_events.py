@@ -327,11 +327,12 @@ def test_the_bloc_is_the_bloc_named_before(nlp: Any) -> None:
 
 def test_a_participle_clause_takes_the_place_of_the_clause_it_completes(nlp: Any) -> None:
     from storyline.pipeline import event_args as args
+    from storyline.pipeline.event_places import location_of
 
     (doc,) = list(run(nlp, [DocInput("t1", "Buses rolled through central Geneva on Thursday, completing the "
                                            "first exchange of prisoners.", "2026-03-13")]))  # fmt: skip
     exchange = next(t for t in doc if t.text == "exchange")
-    assert args.location_of(exchange, args.DocIndex.build(doc)) == "Geneva"
+    assert location_of(exchange, args.DocIndex.build(doc)) == "Geneva"
 
 
 def test_the_first_talks_in_three_years_are_not_three_years_ahead(nlp: Any) -> None:

@@ -23,6 +23,7 @@ from ..dictionary import ActorDictionary, ActorEntry, normalize, slug
 from ..dictionary import load_dictionary as _load
 from ..records import Mention, Role
 from . import actor_rules as rules
+from .event_places import PLACE_NOUNS
 
 LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 
@@ -249,10 +250,6 @@ def _key_entry(doc: Doc, c: _Cand, entry: ActorEntry, dictionary: ActorDictionar
         c.label = "GPE" if entry.id.startswith("city:") else "FAC"
     elif c.label not in ("NORP",) or entry.type != "GPE":
         c.label = entry.type
-
-
-PLACE_NOUNS = {"village", "town", "city", "region", "province", "district", "port", "camp",
-               "crossing", "capital", "suburb", "neighbourhood", "neighborhood", "county", "valley"}
 
 
 def _place_context(span: Span) -> bool:

@@ -23,6 +23,7 @@ from ..time import resolve as resolve_timex
 from ..time.spans import event_span, recent_window, ref_window
 from . import event_args as args
 from .event_attrs import market_moves, purchase_attributes, tariff_attributes
+from .event_places import location_of
 from .event_status import clause_tense, status_of, still_ahead
 from .event_triggers import (
     COMMIT_WORDS,
@@ -221,7 +222,7 @@ def _event(
         status = "planned" if status == "planned" else "in_effect"  # a standing commitment
     location = None
     if etype not in NO_PLACE:  # a tariff has no venue ("shipments clearing customs in Houston")
-        location = next((loc for t in group if (loc := args.location_of(t.token, index))), None)
+        location = next((loc for t in group if (loc := location_of(t.token, index))), None)
     attrs = _attributes(etype, group, index, quantities, when)
     if _unanchored(etype, dated_by, people, location, attrs):
         return None
