@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,6 +23,16 @@ def shared() -> Path:
     if path is None:
         pytest.skip("../shared is absent (development material only)")
     return path
+
+
+@pytest.fixture(scope="session")
+def timeline_scorer(shared: Path) -> Any:
+    """../shared/tools/score_timeline.py loaded as a module (the seeds' and dev set's scorer)."""
+    spec = importlib.util.spec_from_file_location("score_timeline", shared / "tools" / "score_timeline.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="session")

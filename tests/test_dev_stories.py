@@ -7,7 +7,6 @@ when ../shared is absent.  Run with ``-s`` to read the verbose report line by li
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from typing import Any
@@ -29,14 +28,6 @@ FLOORS = {"doc_dates": 11, "events": 23, "event_exact_start": 16, "series_points
 MAX_FRAGMENTATION = 1.3
 
 
-def _scorer(shared: Path) -> Any:
-    spec = importlib.util.spec_from_file_location("score_timeline", shared / "tools" / "score_timeline.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def dev_kb(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     db = tmp_path_factory.mktemp("dev") / "dev.db"
@@ -46,10 +37,9 @@ def dev_kb(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         return json.loads(store.export("json"))
 
 
-def test_dev_stories_score(dev_kb: dict[str, Any], shared: Path) -> None:
-    scorer = _scorer(shared)
+def test_dev_stories_score(dev_kb: dict[str, Any], timeline_scorer: Any) -> None:
     gold = json.loads((STORIES / "gold.json").read_text())
-    result = scorer.score(scorer.KB(dev_kb), gold, verbose=True)
+    result = timeline_scorer.score(timeline_scorer.KB(dev_kb), gold, verbose=True)
     print("dev stories score:", result)
     for key, floor in FLOORS.items():
         assert result[key][0] >= floor, (key, result[key])

@@ -6,7 +6,6 @@ storyline exports for the seeds (run with ``-s`` to see it).
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import random
 import shutil
@@ -24,14 +23,6 @@ FLOORS = {"cleaning": 23, "flags": 3, "doc_dates": 5, "events": 21, "event_exact
           "entities": 9, "series_points": 4}  # fmt: skip
 
 
-def _scorer(shared: Path) -> Any:
-    spec = importlib.util.spec_from_file_location("score_timeline", shared / "tools" / "score_timeline.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def seeds_kb(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     db = tmp_path_factory.mktemp("seeds") / "seeds.db"
@@ -41,10 +32,9 @@ def seeds_kb(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str
         return json.loads(store.export("json"))
 
 
-def test_seeds_score(seeds_kb: dict[str, Any], shared: Path) -> None:
-    scorer = _scorer(shared)
+def test_seeds_score(seeds_kb: dict[str, Any], shared: Path, timeline_scorer: Any) -> None:
     gold = json.loads((shared / "corpus" / "seeds.gold.json").read_text())
-    result = scorer.score(scorer.KB(seeds_kb), gold, verbose=True)
+    result = timeline_scorer.score(timeline_scorer.KB(seeds_kb), gold, verbose=True)
     print("seeds score:", result)
     for key, floor in FLOORS.items():
         assert result[key][0] >= floor, (key, result[key])

@@ -253,7 +253,8 @@ def _appositive_title_before(doc: Doc, start: int, dictionary: ActorDictionary, 
 # ---------------------------------------------------------------------- spans NER missed
 
 
-def _known_surnames(doc: Doc, cands: Sequence[_CandLike], dictionary: ActorDictionary) -> set[str]:
+def person_name_words(doc: Doc, cands: Sequence[_CandLike]) -> set[str]:
+    """Normalised single words that are parts of people's full names in this document."""
     words: set[str] = set()
     for c in cands:
         if c.label == "PERSON" and c.end - c.start > 1:
@@ -266,7 +267,7 @@ def titled_names(
 ) -> list[tuple[int, int]]:
     """Names right after a capitalised title that NER missed ('Vice Premier He')."""
     covered = {i for c in cands for i in range(c.start, c.end)}
-    known = _known_surnames(doc, cands, dictionary)
+    known = person_name_words(doc, cands)
     out: list[tuple[int, int]] = []
     for tok in doc[:-1]:
         nxt = doc[tok.i + 1]

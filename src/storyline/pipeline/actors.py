@@ -111,18 +111,9 @@ def _covers(span: Span, pieces: list[tuple[int, int]]) -> bool:
     return len(span) > 1 and all(span.start <= s and e <= span.end and e - s < len(span) for s, e in pieces)
 
 
-def _person_names(doc: Doc, cands: list[_Cand], dictionary: ActorDictionary) -> set[str]:
-    """Normalised single words that are parts of people's names in this document."""
-    words: set[str] = set()
-    for c in cands:
-        if c.label == "PERSON" and c.end - c.start > 1:
-            words.update(normalize(t.text) for t in doc[c.start : c.end])
-    return words
-
-
 def _correct_labels(doc: Doc, cands: list[_Cand], dictionary: ActorDictionary) -> None:
     """Fix spaCy's types with evidence: known people, surnames of people in the document."""
-    name_words = _person_names(doc, cands, dictionary)
+    name_words = rules.person_name_words(doc, cands)
     for c in cands:
         text = doc[c.start : c.end].text
         if c.label == "PERSON":

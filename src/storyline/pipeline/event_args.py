@@ -52,8 +52,6 @@ class DocIndex:
         return cls(tuple(mentions), tuple(timexes))
 
 
-_SUPERLATIVE = re.compile(r"(?i)\b(?:first|last|only|biggest|largest|highest|lowest|best|worst|longest|"
-                          r"strongest|weakest|deadliest|sharpest|fastest|slowest|most|least|\w+est)\b[^.;]*$")
 _FROM_NOW = re.compile(r"\s+(?:from now|hence)\b", re.I)
 _AGO = re.compile(r"\s+ago\b", re.I)
 _LATER = re.compile(r"\s+(?:later|after that|afterwards|thereafter)\b", re.I)
@@ -69,8 +67,7 @@ def _shifted(doc: Doc, t: Timex, previous: Timex | None) -> Timex:
         return t
     after = doc.text[t.end : t.end + 16]
     before = doc.text[max(t.start - 4, 0) : t.start].lower()
-    if _FROM_NOW.match(after) or (before.endswith("in ") and t.mod is None and not _SUPERLATIVE.search(
-            doc.text[max(0, t.start - 60) : t.start])):  # 'the first talks in three years' is a span, not a date
+    if _FROM_NOW.match(after) or (before.endswith("in ") and t.mod is None and _on_a_verb(doc, t)):
         return shift(t.replace(type="DATE", value="+" + t.value), dt.date.fromisoformat(doc._.storyline_dct))
     if _AGO.match(after):
         return shift(t.replace(type="DATE", value="-" + t.value), dt.date.fromisoformat(doc._.storyline_dct))
@@ -82,6 +79,14 @@ def _shifted(doc: Doc, t: Timex, previous: Timex | None) -> Timex:
         return t
     lo, hi = dt.date.fromisoformat(moved.lo), dt.date.fromisoformat(moved.hi)
     return moved.replace(value=(lo + (hi - lo) / 2).isoformat(), relative=True)
+
+
+def _on_a_verb(doc: Doc, t: Timex) -> bool:
+    """'will meet in three weeks' (a date ahead), not 'the first talks in three years' or 'the
+    highest level in three weeks' (a span, the 'in' phrase hanging from a noun)."""
+    tokens = _tokens_in(doc, t.start, t.end)
+    prep = next((tok.head for tok in tokens if tok.dep_ == "pobj" and tok.head.lower_ == "in"), None)
+    return prep is None or prep.head.pos_ in ("VERB", "AUX")
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> Span | list[Token]:
