@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from .datafile import parse_yaml
 from .errors import ConfigError
 from .records import Role
 
@@ -373,7 +374,7 @@ def _parse(text: str, where: str) -> Any:
     try:
         if where.endswith(".json"):
             return json.loads(text)
-        return yaml.safe_load(text)
+        return parse_yaml(text)
     except (ValueError, yaml.YAMLError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise ConfigError(f"{where}: not valid {'JSON' if where.endswith('.json') else 'YAML'}: "

@@ -8,7 +8,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from ..datafile import parse_yaml
 
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -48,7 +48,7 @@ class Rules:
 def load_yaml(name: str) -> Any:
     """A YAML file of the storyline.data package."""
     with resources.files("storyline.data").joinpath(name).open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return parse_yaml(fh.read())
 
 
 def _expand(pattern: str, agencies: str) -> str:

@@ -23,9 +23,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
+from ..datafile import parse_yaml
 from ..records import Quantity
 from . import extensions as _extensions  # noqa: F401  (registers Doc attributes)
 
@@ -57,7 +57,7 @@ def _alternation(keys: list[str], word: bool = True) -> str:
 def lexicon() -> _Lexicon:
     """Load ``data/units.yaml`` once and compile the quantity pattern."""
     text = resources.files("storyline.data").joinpath("units.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = parse_yaml(text)
     words = {k: int(v) for k, v in data["number_words"].items()}
     scales = {k: float(v) for k, v in data["scales"].items()}
     attached = {k: float(v) for k, v in data["attached_scales"].items()}

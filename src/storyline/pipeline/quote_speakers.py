@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
+from ..datafile import parse_yaml
 from ..records import Mention
 
 _PRONOUNS = {"he": ("PERSON",), "she": ("PERSON",), "it": ("ORG", "GPE", "NORP")}
@@ -41,7 +41,7 @@ class Lexicon:
 def lexicon() -> Lexicon:
     """Load ``data/quote_verbs.yaml`` once."""
     raw = resources.files("storyline.data").joinpath("quote_verbs.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(raw)
+    data = parse_yaml(raw)
     return Lexicon(
         verbs=frozenset(data["verbs"]),
         document_verbs=frozenset(data["document_verbs"]),

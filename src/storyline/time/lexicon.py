@@ -8,7 +8,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from ..datafile import parse_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +58,7 @@ def _invert(table: dict[Any, list[str]]) -> dict[str, Any]:
 
 @cache
 def lexicon() -> Lexicon:
-    raw = yaml.safe_load(resources.files("storyline").joinpath("data", "time_lexicon.yaml").read_text())
+    raw = parse_yaml(resources.files("storyline").joinpath("data", "time_lexicon.yaml").read_text())
     return Lexicon(
         months={k: int(v) for k, v in _invert(raw["months"]).items()},
         weekdays={k: int(v) for k, v in _invert(raw["weekdays"]).items()},
