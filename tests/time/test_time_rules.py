@@ -56,6 +56,22 @@ def test_another_period_ends_the_quarter_comparison() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        ("For the quarter ended Sept. 30, Delta posted a profit.", "1989-12-20",
+         [("the quarter", "1989-Q3"), ("Sept. 30", "1989-09-30")]),
+        ("Sales for the quarter ending Dec. 31, 1988, fell.", "1989-10-26",
+         [("the quarter", "1988-Q4"), ("Dec. 31, 1988", "1988-12-31")]),
+        # the story's own label for its quarter comes first ('fiscal first quarter')
+        ("Profit rose in the fiscal first quarter. For the quarter ended Sept. 30, sales rose.", "1989-10-26",
+         [("the fiscal first quarter", "1989-Q1"), ("the quarter", "1989-Q1"), ("Sept. 30", "1989-09-30")]),
+    ],
+)  # fmt: skip
+def test_the_quarter_ended_a_day_is_the_quarter_of_that_day(text: str, dct: str, expected: list[tuple[str, str]]) -> None:
+    assert pairs(text, dct) == expected
+
+
 def test_quarter_ended_keeps_the_quarter_and_the_quarter_is_the_story_quarter() -> None:
     text = (
         "Mesa Corp. earned $9 million in its second quarter ended Sept. 30, up from $7 million a year "
@@ -328,6 +344,14 @@ def test_a_month_before_a_day_number_is_the_day() -> None:
         ("Polls closed at 8 p.m. on Aug. 5.", [("8 p.m.", "1998-08-05T20:00"), ("Aug. 5", "1998-08-05")]),
         # no day after it: the document's day
         ("The vote closed at 9 p.m. as planned.", [("9 p.m.", "1998-08-08T21:00")]),
+        # an hour placed by the part of the day, and a bracketed clock naming the day
+        ("The convoy left at 4 in the morning (4 a.m. EDT Thursday).",
+         [("4 in the morning", "1998-08-06T04:00"), ("4 a.m. EDT Thursday", "1998-08-06T04:00")]),
+        ("The rally began at 9 at night, Friday.", [("9 at night, Friday", "1998-08-07T21:00")]),
+        ("The curfew starts at 12 at night.", [("12 at night", "1998-08-08T24:00")]),
+        ("Guards changed by 2 in the afternoon.", [("2 in the afternoon", "1998-08-08T14:00")]),
+        # not a clock: a count before a morning event
+        ("Police held 4 in the morning raid.", []),
     ],
 )  # fmt: skip
 def test_a_clock_time_takes_the_day_written_after_its_zone(text: str, expected: list[tuple[str, str]]) -> None:

@@ -198,7 +198,7 @@ def hit_tense(doc: Doc, hit: Hit) -> str:
     span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
     if span is None or not len(span):
         return "none"
-    if hit.rule in ("weekday", "clock", "noon") and _pushed_until(doc.text, hit, span.root):
+    if hit.rule in ("weekday", "clock", "clock_part", "noon") and _pushed_until(doc.text, hit, span.root):
         return "future"
     if hit.rule == "weekday" and _after_event(span.root):
         return "past"

@@ -269,9 +269,26 @@ def quarter_q(m: re.Match[str], ctx: Ctx) -> Norm | None:
     return date_norm(cal.quarter_iv(_quarter_year(ctx, number), number), "year")
 
 
+_ENDED = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends)\s+(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<d>[0-3]?\d)(?!\d)(?:,\s+(?P<y>(?:19|20)\d\d))?")
+
+
+def _ended_quarter(m: re.Match[str], ctx: Ctx) -> cal.Interval | None:
+    """'the quarter ended Sept. 30': the calendar quarter its last day falls in."""
+    ended = _ENDED.match(m.string, m.end())
+    if not ended or ended.group("mon").lower() not in lexicon().months:
+        return None
+    year = int(ended.group("y")) if ended.group("y") else None
+    found = month_day(ctx, lexicon().month(ended.group("mon")), int(ended.group("d")), year)
+    return cal.quarter_iv(found[0].year, cal.quarter_of(found[0])) if found else None
+
+
 def the_quarter(m: re.Match[str], ctx: Ctx) -> Norm | None:
     adj = (m.group("adj") or "").lower()
     unit = m.group("unit").lower()
+    # A results story's quarter is named by its own label first ('the fiscal first quarter').
+    ended = _ended_quarter(m, ctx) if unit == "quarter" and not adj and ctx.topic_quarter is None else None
+    if ended is not None:
+        return date_norm(ended, "full")
     latest = latest_quarter(ctx)
     if m.group("y"):  # 'the 1988 period': that year's version of the quarter under discussion
         return date_norm(cal.quarter_iv(int(m.group("y")), cal.quarter_of(latest.lo)), "full")

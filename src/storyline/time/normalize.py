@@ -49,6 +49,7 @@ RULES: dict[str, Rule] = {
     "day_after": relative.day_after,
     "weekday": relative.weekday,
     "clock": relative.clock,
+    "clock_part": relative.clock_part,
     "noon": relative.noon,
     "duration": amounts.duration,
     "plural": amounts.plural,

@@ -272,7 +272,7 @@ def weekday(m: re.Match[str], ctx: Ctx) -> Norm | None:
 # The day written after a clock time and a zone: '10:35 a.m. (0735 GMT) Friday', '3:45 p.m.
 # local time on Friday', 'midnight on Saturday', '9 p.m. EST yesterday'.
 _LATER_DAY = re.compile(
-    r"\s*(?:\([^()\n]{1,24}\)\s*|(?i:local\s+time|(?:eastern|pacific|central)\s+time)\s*|[A-Z]{2,4}\s+)?,?\s*"
+    r"\s*(?:\([^()\n]{1,24}\)\s*|\((?=[^()\n]{1,24}\))[^()\n]*?(?=[A-Z][a-z]+day\))|(?i:local\s+time|(?:eastern|pacific|central)\s+time)\s*|[A-Z]{2,4}\s+)?,?\s*"
     r"(?:(?i:on)\s+)?(?:(?P<day>[A-Z][a-z]+day|(?i:today|yesterday|tomorrow))\b"
     r"|(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<md>[0-3]?\d)(?!\d)(?:,\s+(?P<yr>(?:19|20)\d\d))?)"
 )
@@ -319,6 +319,20 @@ def clock(m: re.Match[str], ctx: Ctx) -> Norm | None:
         hour = 0
     day, rel = _clock_day(m, ctx)
     return Norm("TIME", f"{day.isoformat()}T{hour:02d}:{minute:02d}", cal.day_iv(day), rel=rel)
+
+
+def clock_part(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """'at 4 in the morning', 'by 10 at night': an hour placed by the part of the day."""
+    hour = int(m.group("h"))
+    part = (m.group("part") or "night").lower()
+    if part == "night" and hour == 12:
+        hour = 24
+    elif part != "morning" and hour != 12 and not (part == "night" and hour < 5):
+        hour += 12
+    elif part == "morning" and hour == 12:
+        hour = 0
+    day, rel = _clock_day(m, ctx)
+    return Norm("TIME", f"{day.isoformat()}T{hour:02d}:00", cal.day_iv(day), rel=rel)
 
 
 def noon(m: re.Match[str], ctx: Ctx) -> Norm | None:
