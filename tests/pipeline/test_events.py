@@ -344,3 +344,26 @@ def test_the_first_talks_in_three_years_are_not_three_years_ahead(nlp: Any) -> N
     later = events_of(nlp, "Ministers from Canada and Mexico will meet in Ottawa in three weeks.")
     ahead = only(later, "meeting")
     assert ahead.start and ahead.end and ahead.start <= "2026-04-01" <= ahead.end
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # the deal of the sentence before; the relative clause of expectation dates it
+        ("Canada and Mexico signed a trade pact in Ottawa on Monday. The pact cuts duties on steel once it "
+         "enters into force, which officials expect early next year after ratification.",
+         "2027-01-01", "2027-05-01"),
+        ("Canada and Mexico signed a trade pact in Ottawa on Monday. The agreement will come into force on July 1.",
+         "2026-07-01", "2026-07-01"),
+    ],
+)  # fmt: skip
+def test_a_deal_entering_into_force_is_a_planned_agreement_of_its_parties(nlp: Any, text: str, start: str,
+                                                                         end: str) -> None:  # fmt: skip
+    ahead = [e for e in events_of(nlp, text) if e.type == "agreement" and e.status == "planned"]
+    assert [(e.start, e.end) for e in ahead] == [(start, end)]
+    assert {"country:CA", "country:MX"} <= set(ahead[0].participants)
+
+
+def test_a_tariff_coming_into_force_is_no_agreement(nlp: Any) -> None:
+    events = events_of(nlp, "Canada's tariffs on Mexican steel will come into force on July 1.")
+    assert [e.type for e in events] == ["tariff"]

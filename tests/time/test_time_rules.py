@@ -512,3 +512,19 @@ def test_days_counted_from_the_last_day_named(text: str, dct: str, want: list[tu
 )
 def test_a_capitalised_a_opens_a_sentence_and_is_no_rate(text: str, expected: list[tuple[str, str]]) -> None:
     assert pairs(text, "2025-05-07") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lo", "hi"),
+    [
+        ("It takes effect early next year.", "2027-01-01", "2027-05-01"),
+        ("Prices rose late last year.", "2025-09-02", "2025-12-31"),
+        ("They meet early next week.", "2026-05-25", "2026-05-26"),
+        # a part of the unit the DCT is in stops at the DCT
+        ("Talks resume later this month.", "2026-05-22", "2026-05-31"),
+        ("They met earlier this month.", "2026-05-01", "2026-05-20"),
+    ],
+)
+def test_early_and_late_narrow_the_unit_to_its_third(text: str, lo: str, hi: str) -> None:
+    (t,) = found(text, "2026-05-21")
+    assert (t.lo, t.hi) == (lo, hi)

@@ -198,7 +198,7 @@ def linked_timex(trigger: Token, index: DocIndex) -> Timex | None:
             continue
         chain = [tok, *ancestors_upto(tok, 4)]
         for depth, anc in enumerate(chain):
-            if anc.i in heads:
+            if anc.i in heads or _expected(anc, heads):
                 score = depth * 10 + abs(tok.i - trigger.i)
                 if best is None or score < best[0]:
                     best = (score, tx)
@@ -209,6 +209,17 @@ def linked_timex(trigger: Token, index: DocIndex) -> Timex | None:
             if depth == 3 and anc.lower_ != "during":
                 break
     return best[1] if best else None
+
+
+EXPECT_VERBS = {"expect", "plan", "schedule", "anticipate", "hope", "want", "aim", "project", "forecast"}
+
+
+def _expected(anc: Token, heads: set[int]) -> bool:
+    """'once it enters into force, which officials expect early next year': a relative
+    clause of expectation on the trigger's own phrase dates the trigger."""
+    if anc.dep_ != "relcl" or anc.lemma_.lower() not in EXPECT_VERBS:
+        return False
+    return any(a.i in heads for a in [anc.head, *ancestors_upto(anc.head, 2)])
 
 
 def _bound_only(tok: Token) -> bool:

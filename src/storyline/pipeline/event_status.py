@@ -82,6 +82,8 @@ def status_of(trigger: Token, event_type: str, when: Timex | None, dct: str | No
         return _planned_unless_past(when, dct)
     if tense == "past" or _before(when, dct):
         return "occurred"
+    if when and when.lo and dct and when.lo > dct[:10]:
+        return "planned"  # 'once it enters into force, which officials expect early next year'
     return "unknown"
 
 

@@ -153,6 +153,9 @@ def triggers(sent: Span) -> list[Trigger]:
 def _needs_met(tok: Token, entry: dict[str, Any]) -> bool:
     """The words an entry needs near the trigger (or as its object) are there."""
     needs = entry.get("needs")
+    refused = entry.get("subject_not")
+    if refused and any(c.dep_.startswith("nsubj") and c.lemma_.lower() in refused for c in tok.children):
+        return False
     return not needs or bool(set(needs) & (_object_words(tok) if entry.get("needs_object") else _context_words(tok)))
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -41,6 +41,7 @@ class Narrative:
     """The running time of the text: the last dated event per status class."""
 
     last: dict[str, tuple[int, Timex]]
+    parties: dict[str, list[Mention]] = field(default_factory=dict)
 
     def remember(self, status: str, sent_i: int, when: Timex) -> None:
         self.last[_status_class(status)] = (sent_i, when)
@@ -175,6 +176,16 @@ def _reference_clause(head: Token) -> bool:
     )
 
 
+AGREEMENT_TYPES = {"agreement"}
+_DEAL_NOUNS = {"deal", "agreement", "accord", "pact", "treaty", "truce", "ceasefire", "it"}
+
+
+def _refers_back(head: Token) -> bool:
+    """'once it enters into force', 'the pact comes into force': the deal named before."""
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")] if head.pos_ == "VERB" else [head]
+    return any(s.lower_ in _DEAL_NOUNS and (s.lower_ == "it" or _definite(s)) for s in subjects)
+
+
 def _people(group: list[Trigger], index: args.DocIndex, etype: str) -> list[Mention]:
     people: list[Mention] = []
     for t in group:
@@ -216,6 +227,9 @@ def _event(
     etype = group[0].type
     when, status, dated_by = _timing(head, group, etype, index, sent_i, narrative, dct)
     people = _people(group, index, etype)
+    if etype in AGREEMENT_TYPES:
+        people = people or (narrative.parties.get(etype, []) if _refers_back(head) else [])
+        narrative.parties[etype] = people or narrative.parties.get(etype, [])
     if _reference_only(head, etype, when, dated_by, people):
         return None
     if etype == "purchase_commitment":

@@ -79,11 +79,17 @@ def _season_rel(anchor: date, code: str, n: int, tense: str = "none") -> cal.Int
 
 
 def _narrow(iv: cal.Interval, pre: str, anchor: date) -> tuple[cal.Interval, str | None]:
+    """'earlier this month': up to the DCT; 'early next year': the first third of it."""
+    third = timedelta(days=max(((iv.hi - iv.lo).days + 1) // 3, 1) - 1)
     if pre in ("earlier", "early"):
-        hi = min(iv.hi, anchor - timedelta(days=1)) if pre == "earlier" and iv.lo <= anchor <= iv.hi else iv.hi
+        hi = min(iv.hi, iv.lo + third) if pre == "early" else iv.hi
+        if pre == "earlier" and iv.lo <= anchor <= iv.hi:
+            hi = min(iv.hi, anchor - timedelta(days=1))
         return cal.Interval(iv.value, iv.lo, max(hi, iv.lo), iv.precision), "START"
     if pre in ("later", "late"):
-        lo = max(iv.lo, anchor + timedelta(days=1)) if pre == "later" and iv.lo <= anchor <= iv.hi else iv.lo
+        lo = max(iv.lo, iv.hi - third) if pre == "late" else iv.lo
+        if pre == "later" and iv.lo <= anchor <= iv.hi:
+            lo = max(iv.lo, anchor + timedelta(days=1))
         return cal.Interval(iv.value, min(lo, iv.hi), iv.hi, iv.precision), "END"
     return iv, None
 
