@@ -87,6 +87,9 @@ def test_undated_document_keeps_what_resolve_needs(spacy_model) -> None:  # type
         ("The talks missed the Friday deadline.", "2025-05-08", "2025-05-02"),
         ("Holders face a Tuesday deadline.", "2025-05-08", "2025-05-13"),
         ("The envoys will try to meet the Friday deadline.", "2025-05-08", "2025-05-09"),
+        # the to-infinitive of a pledge or plan is still ahead, whatever the main verb's tense
+        ("Both leaders made a pledge to meet again on Tuesday.", "2025-05-08", "2025-05-13"),
+        ("The deal includes a commitment to hold talks on Friday.", "2025-05-06", "2025-05-09"),
     ],
 )
 def test_cues_around_weekdays(spacy_model, text: str, dct: str, value: str) -> None:  # type: ignore[no-untyped-def]

@@ -23,6 +23,9 @@ _FUTURE_HEADS = frozenset({"expect", "schedule", "plan", "set", "due", "go", "in
 # Verbs whose object or time is still ahead whatever their tense: 'has scheduled a news
 # conference Thursday', 'planned a rally on Saturday'.
 _PLAN_VERBS = frozenset({"schedule", "reschedule", "plan", "slate"})
+# Nouns whose to-infinitive is still ahead: 'a commitment to hold the first meeting in November'.
+_FUTURE_HEAD_NOUNS = frozenset({"commitment", "plan", "pledge", "promise", "intention", "proposal", "offer",
+                                "invitation", "bid", "vow", "undertaking"})
 # Verbs that push something to a later time: 'postponed until Tuesday'.
 _PUSH_VERBS = frozenset({"postpone", "delay", "defer", "adjourn", "extend", "suspend", "recess", "give", "grant"})
 # Words just before the expression that fix its direction whatever the verb says.
@@ -152,7 +155,8 @@ def _clause_tense(token: Token, verb: Token) -> str:
         head = verb.head
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if infinitive or verb.dep_ == "xcomp":
-            if head.i == verb.i or (head.lemma_.lower() not in _FUTURE_HEADS and not _be_to(head, verb)):
+            lemma = head.lemma_.lower()
+            if head.i == verb.i or (lemma not in _FUTURE_HEADS | _FUTURE_HEAD_NOUNS and not _be_to(head, verb)):
                 return "none"
             perfect = _had(head) or (head.dep_ == "acomp" and _had(head.head))  # "had been due to"
             return "past" if perfect else "future"
