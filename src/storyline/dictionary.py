@@ -30,6 +30,20 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _PLURAL_STOP = ("s", "sh", "ch", "ese", "x", "z")
 
 
+DEMONYM_ENDINGS = ("ians", "ans", "ian", "an", "ese", "ish", "i", "n", "ic")
+
+
+def demonym_bases(word: str) -> set[str]:
+    """Place names a demonym may be formed from: 'velmoran' -> {'velmor', 'velmora', ...}."""
+    out: set[str] = set()
+    for ending in DEMONYM_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: -len(ending)]
+            out.update((stem, stem + "a", stem + "o"))
+    out.discard(word)
+    return out
+
+
 def normalize(text: str) -> str:
     """Lookup form of a name: 'the U.S.' -> 'us', "China's Ministry" -> 'china ministry'."""
     s = unicodedata.normalize("NFKD", text)

@@ -85,6 +85,19 @@ CASES = [
     ),
     ("photo-colon", "Photo: Harbour cranes in Oslo.\n" + BODY, ["Harbour cranes"], "photo credit"),
     (
+        "photo-caption-and-credit",
+        "Photo: The two ministers shake hands after the signing ceremony in Oslo. (Kari Holm/Fjord Press Agency)\n"
+        + BODY,
+        ["shake hands", "Kari Holm"],
+        "photo credit",
+    ),
+    (
+        "newsletter-two-sentences",
+        BODY + "\n\nGet the Harbour Post trade newsletter every Friday. Sign up here.",
+        ["newsletter", "Sign up"],
+        "newsletter or corrections prompt",
+    ),
+    (
         "photo-inline",
         BODY[:-1] + " (Reuters photo).\nThe talks resume in May.",
         ["Reuters photo"],

@@ -230,3 +230,24 @@ def test_a_group_named_by_the_first_word_of_its_name(run: Any) -> None:
 def test_a_title_with_its_posting_before_a_name(run: Any) -> None:
     (brenner,) = [m for m in run("Norway's ambassador to the UN, Lucia Brenner, said after the vote.") if m.label == "PERSON"]
     assert brenner.role is not None and brenner.role.title == "Ambassador"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norvalia imposed sanctions on Ostrava's banks. Norvalian officials said the measures were final.",
+        # NER often tags an unknown demonym as a person or an organisation
+        "Kestria on Monday imposed sanctions. Kestrian exporters fear a reply.",
+    ],
+)
+def test_an_unknown_place_whose_people_are_named_is_one_country(run: Any, text: str) -> None:
+    found = run(text)
+    place, people = text.split()[0], text.split(". ")[1].split()[0]
+    keys = {m.key for m in found if m.text in (place, people)}
+    assert len(keys) == 1 and next(iter(keys)).startswith("country:")
+    assert {m.label for m in found if m.text == people} == {"NORP"}
+
+
+def test_an_unknown_place_without_its_people_stays_a_place(run: Any) -> None:
+    found = run("Talks were held in Aldenport on Monday.")
+    assert [m.key for m in found if m.text == "Aldenport"] == ["gpe:aldenport"]

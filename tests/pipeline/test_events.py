@@ -367,3 +367,15 @@ def test_a_deal_entering_into_force_is_a_planned_agreement_of_its_parties(nlp: A
 def test_a_tariff_coming_into_force_is_no_agreement(nlp: Any) -> None:
     events = events_of(nlp, "Canada's tariffs on Mexican steel will come into force on July 1.")
     assert [e.type for e in events] == ["tariff"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A drone strike on a crowded market in Kalbar killed 14 people on Tuesday.",
+        "Rockets hit Kalbar, the largest city held by the rebels, on Tuesday, killing 14 people.",
+    ],
+)
+def test_an_unknown_town_a_market_is_in_is_the_place_not_an_actor(nlp: Any, text: str) -> None:
+    attack = only(events_of(nlp, text), "attack")
+    assert attack.location == "Kalbar" and not any("kalbar" in p for p in attack.participants)

@@ -19,7 +19,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..dictionary import ActorDictionary, ActorEntry, normalize, slug
+from ..dictionary import ActorDictionary, ActorEntry, demonym_bases, normalize, slug
 from ..dictionary import load_dictionary as _load
 from ..records import Mention, Role
 from . import actor_rules as rules
@@ -248,12 +248,21 @@ def _place_context(span: Span) -> bool:
     root = span.root
     if root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_NOUNS and root.head.i == span.end:
         return True  # "the Meroe crossing"
+    if any(c.dep_ == "appos" and c.lemma_.lower() in PLACE_NOUNS for c in root.children):
+        return True  # "Kalbar, the largest city held by the rebels"
     if root.dep_ != "pobj":
         return False
     prep = root.head
     if prep.lower_ == "of":
         return prep.head.lemma_.lower() in PLACE_NOUNS
+    if prep.lower_ in ("in", "at") and len(span) == 1:
+        return prep.head.lemma_.lower() in PLACE_NOUNS | SITE_NOUNS  # "a crowded market in Kalbar"
     return prep.lower_ in ("near", "outside") and len(span) == 1
+
+
+# Places people gather at: a name they are 'in' is a town, not an organisation.
+SITE_NOUNS = frozenset({"market", "hospital", "school", "mosque", "church", "square", "street", "mall",
+                        "station", "clinic", "shelter", "refinery", "factory", "checkpoint", "bazaar"})
 
 
 def _key_other(doc: Doc, c: _Cand, dictionary: ActorDictionary) -> None:
@@ -325,7 +334,25 @@ def find(doc: Doc, dictionary: ActorDictionary | None = None) -> list[Mention]:
             _key_other(doc, c, dictionary)
     _absorb_short_orgs(cands)
     _absorb_group_prefixes(doc, cands)
+    _countries_by_demonym(cands)
     return [_mention(doc, c) for c in cands if c.key]
+
+
+def _countries_by_demonym(cands: list[_Cand]) -> None:
+    """A place the dictionary does not know but whose people the text names ('Kestria' and
+    'Kestrian officials') is a country: one actor for both, as a dictionary country is."""
+    places = {c.name: c for c in cands if c.key.startswith("gpe:") and c.name and " " not in c.name}
+    # NER often tags an unknown demonym as a person or an organisation ('Kestrian officials')
+    peoples = [c for c in cands if c.key.startswith(("norp:", "person:", "org:", "gpe:")) and " " not in c.name]
+    for place in places.values():
+        mates = [c for c in peoples if normalize(place.name) in demonym_bases(normalize(c.name))]
+        if not mates:
+            continue
+        old_key, code = place.key, slug(place.name)
+        for c in cands:
+            if c.key == old_key or any(c is m for m in mates):
+                c.label = "GPE" if c.key == old_key else "NORP"
+                c.key, c.name, c.country = f"country:{code}", place.name, code
 
 
 GROUP_NOUNS = frozenset({"front", "rebels", "movement", "fighters", "militants", "group", "forces",

@@ -42,7 +42,9 @@ def location_of(trigger: Token, index: DocIndex) -> str | None:
         place = _place_phrase(cand, index)
         if place:
             return place
-    return _nested_place(trigger if trigger.pos_ == "VERB" else gov, index)
+    if trigger.pos_ != "VERB":  # 'a drone strike on a market in Kalbar killed ...': the noun's own phrase
+        return _nested_place(trigger, index) or _nested_place(gov, index)
+    return _nested_place(trigger, index)
 
 
 def _nested_place(head: Token, index: DocIndex) -> str | None:

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..dictionary import ActorDictionary, normalize, title_key
+from ..dictionary import ActorDictionary, demonym_bases, normalize, title_key
 from ..records import Entity, Mention, Role, _Record
 
 _LEADER_TITLES = frozenset(
@@ -181,7 +181,6 @@ def _one_name_one_entity(groups: Mapping[str, list[Mention]], entity_of: dict[st
     return out
 
 
-DEMONYM_ENDINGS = ("ians", "ans", "ian", "an", "ese", "ish", "i", "n", "ic")
 
 
 def _demonyms_to_places(groups: Mapping[str, list[Mention]], entity_of: dict[str, str]) -> dict[str, str]:
@@ -193,15 +192,9 @@ def _demonyms_to_places(groups: Mapping[str, list[Mention]], entity_of: dict[str
     for key, ms in groups.items():
         if ms[0].label not in ("NORP", "ORG") or entity_of.get(key) != key or key in places.values():
             continue
-        name = normalize(ms[0].name)
-        for ending in DEMONYM_ENDINGS:
-            stem = name[: -len(ending)] if name.endswith(ending) else None
-            for candidate in filter(None, (stem, stem and stem + "a", stem and stem + "o")):
-                if candidate in places and candidate != name:
-                    out[key] = entity_of.get(places[candidate], places[candidate])
-                    break
-            if out[key] != key:
-                break
+        found = sorted(demonym_bases(normalize(ms[0].name)) & places.keys())
+        if found:
+            out[key] = entity_of.get(places[found[0]], places[found[0]])
     return out
 
 
