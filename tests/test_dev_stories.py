@@ -57,9 +57,9 @@ def test_gold_names_only_our_files(dev_kb: dict[str, Any]) -> None:
 
 # A third story written blind (its author saw neither our code nor our output): sanctions,
 # export controls and tariffs between two invented countries.  Measured on first contact:
-# events 9/21, entities 9/10, cleaning 24/28; the floors are what the general fixes of that
+# doc_dates 4/5, events 9/21, entities 9/10, cleaning 24/28; the floors are what the general fixes of that
 # session reach.  Its series points (an EU duty on the US and Canada cut to zero) are not met.
-SANCTIONS_FLOORS = {"doc_dates": 4, "events": 11, "event_exact_start": 8, "quotes": 8, "entities": 10,
+SANCTIONS_FLOORS = {"doc_dates": 5, "events": 12, "event_exact_start": 8, "quotes": 8, "entities": 10,
                     "cleaning": 28, "flags": 1}  # fmt: skip
 
 

@@ -52,6 +52,14 @@ def test_a_weekday_is_anchored_by_the_same_attack_on_that_weekday() -> None:
     assert (anchor.lo, anchor.hi) == (date(2026, 3, 14), date(2026, 3, 14))
 
 
+def test_a_statement_dates_nothing() -> None:
+    """The same minister speaks in the same capital on many Tuesdays."""
+    saturday = _saturday()
+    undated = DocumentFacts(doc="b", events=(_event("b", None, when=saturday, location="Korvath").replace(type="statement"),))
+    known = [_event("c", "2026-03-14", location="Korvath").replace(type="statement")]
+    assert anchors_for(undated, known, CTX) == []
+
+
 def test_resolved_actors_let_a_mistyped_place_anchor() -> None:
     """One article's tagger read the village as a person; resolution knows it as a place."""
     saturday = _saturday()

@@ -43,8 +43,9 @@ def _known(events: Sequence[Event]) -> list[Event]:
 
 def _same_event(a: Event, b: Event) -> bool:
     """Strict enough to date one article by another: same kind and the same place, or the
-    same kind and at least two of the same people."""
-    if _family(a.type) != _family(b.type):
+    same kind and at least two of the same people.  Statements recur (the same minister in
+    the same capital every week), so they date nothing."""
+    if _family(a.type) != _family(b.type) or "statement" in (a.type, b.type):
         return False
     places_a = {p.strip().casefold() for p in (a.location or "").split(",") if p.strip()}
     places_b = {p.strip().casefold() for p in (b.location or "").split(",") if p.strip()}
