@@ -132,3 +132,18 @@ def test_different_full_names_stay_apart(keys: list[str], apart: bool) -> None:
     mentions = [_named("d1", k.split(":")[1].replace("-", " ").title(), "PERSON" if k.startswith("person") else "ORG", k) for k in keys]
     res = resolve(mentions)
     assert (len({res.entity_of[k] for k in keys}) == len(keys)) is apart
+
+
+def test_a_country_known_by_its_demonym_in_one_article_is_the_same_name_elsewhere() -> None:
+    """'Kestria' beside 'Kestrian' is a country in article a; article b's tagger read the bare
+    'Kestria' as an organisation and c has only the demonym: one actor."""
+    mentions = [
+        _m("a", 0, "Kestria", "country:kestria", "Kestria", label="GPE", country="kestria"),
+        _m("a", 30, "Kestrian", "country:kestria", "Kestria", label="NORP", country="kestria"),
+        _m("b", 0, "Kestria", "org:kestria", "Kestria", label="ORG"),
+        _m("c", 0, "Kestrian", "norp:kestrian", "Kestrian", label="NORP"),
+    ]
+    res = resolve(mentions)
+    assert {res.entity_of[m.key] for m in mentions} == {"country:kestria"}
+    (entity,) = res.entities
+    assert entity.aliases == ("Kestrian",)

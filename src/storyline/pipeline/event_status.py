@@ -82,7 +82,7 @@ def status_of(trigger: Token, event_type: str, when: Timex | None, dct: str | No
         return _planned_unless_past(when, dct)
     if tense == "past" or _before(when, dct):
         return "occurred"
-    if when and when.lo and dct and when.lo > dct[:10]:
+    if _after(when, dct):
         return "planned"  # 'once it enters into force, which officials expect early next year'
     return "unknown"
 
@@ -115,6 +115,10 @@ def _measure_status(words: set[str], tense: str, gov: Token) -> str | None:
 
 def _before(when: Timex | None, dct: str | None) -> bool:
     return bool(when and when.hi and dct and when.hi <= dct)
+
+
+def _after(when: Timex | None, dct: str | None) -> bool:
+    return bool(when and when.lo and dct and when.lo > dct[:10])
 
 
 def _planned_unless_past(when: Timex | None, dct: str | None) -> str:

@@ -41,7 +41,7 @@ class Narrative:
     """The running time of the text: the last dated event per status class."""
 
     last: dict[str, tuple[int, Timex]]
-    parties: dict[str, list[Mention]] = field(default_factory=dict)
+    deal_parties: list[Mention] = field(default_factory=list)  # of the last agreement named
 
     def remember(self, status: str, sent_i: int, when: Timex) -> None:
         self.last[_status_class(status)] = (sent_i, when)
@@ -176,7 +176,6 @@ def _reference_clause(head: Token) -> bool:
     )
 
 
-AGREEMENT_TYPES = {"agreement"}
 _DEAL_NOUNS = {"deal", "agreement", "accord", "pact", "treaty", "truce", "ceasefire", "it"}
 
 
@@ -227,9 +226,9 @@ def _event(
     etype = group[0].type
     when, status, dated_by = _timing(head, group, etype, index, sent_i, narrative, dct)
     people = _people(group, index, etype)
-    if etype in AGREEMENT_TYPES:
-        people = people or (narrative.parties.get(etype, []) if _refers_back(head) else [])
-        narrative.parties[etype] = people or narrative.parties.get(etype, [])
+    if etype == "agreement":  # 'once it enters into force': the parties of the deal named before
+        people = people or (narrative.deal_parties if _refers_back(head) else [])
+        narrative.deal_parties = people or narrative.deal_parties
     if _reference_only(head, etype, when, dated_by, people):
         return None
     if etype == "purchase_commitment":

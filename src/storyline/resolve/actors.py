@@ -157,8 +157,10 @@ def _entity(
     )
 
 
-GENERIC_PREFIXES = ("gpe:", "org:", "fac:", "loc:", "norp:", "person:")
-PREFIX_RANK = {"gpe:": 0, "org:": 1, "norp:": 2, "loc:": 3, "fac:": 4, "person:": 5}
+# 'country:' here is a country the dictionary does not know, recognised in some article by
+# its demonym ('Kestria' and 'Kestrian'): its slug key joins the same name typed otherwise.
+GENERIC_PREFIXES = ("country:", "gpe:", "org:", "fac:", "loc:", "norp:", "person:")
+PREFIX_RANK = {"country:": -1, "gpe:": 0, "org:": 1, "norp:": 2, "loc:": 3, "fac:": 4, "person:": 5}
 
 
 def _one_name_one_entity(groups: Mapping[str, list[Mention]], entity_of: dict[str, str]) -> dict[str, str]:
@@ -187,7 +189,7 @@ def _demonyms_to_places(groups: Mapping[str, list[Mention]], entity_of: dict[str
     """'Velmoran' (not in the dictionary) is the people or government of 'Velmora': an
     unknown adjective or group name formed from a place name by a demonym ending joins it."""
     places = {normalize(ms[0].name): key for key, ms in groups.items()
-              if key.startswith(("gpe:", "city:"))}  # fmt: skip
+              if key.startswith(("gpe:", "city:", "country:"))}  # fmt: skip
     out = dict(entity_of)
     for key, ms in groups.items():
         if ms[0].label not in ("NORP", "ORG") or entity_of.get(key) != key or key in places.values():

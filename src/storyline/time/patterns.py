@@ -97,7 +97,7 @@ def _rules() -> list[tuple[str, str]]:
         ("pod", r"(?<![\w-])(?P<w>(?i:this|last|tomorrow|yesterday))\s+(?P<pod>(?i:morning|afternoon|evening|night))(?!\w)"),
         ("weekday", rf"(?:(?P<dir>(?i:last|next|this|coming|past))\s+)?(?P<wd>{WD})(?:\s+(?P<pod>{p['POD']}))?"),
         ("clock", rf"(?:(?i:about|around|approximately)\s+)?(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?![\w]))(?:\s+(?:[A-Z]{{2}}T|GMT|UTC)\b)?(?:,?\s+(?:(?P<wd>{WD})|(?P<dw>(?i:today|yesterday|tomorrow))|(?P<m>{M})\s+(?P<d>{DAY})))?"),
-        ("clock_part", rf"(?:(?<=\b[Aa]t )|(?<=\b[Bb]y )|(?<=\buntil ))(?P<h>1[0-2]|[1-9])(?:\s+o'clock)?\s+(?:(?i:in\s+the)\s+(?P<part>(?i:morning|afternoon|evening))|(?P<night>(?i:at\s+night)))(?![\w-])(?:,?\s+(?P<wd>{WD}))?"),
+        ("clock_part", rf"(?:(?<=\b[Aa]t )|(?<=\b[Bb]y )|(?<=\buntil ))(?P<h>1[0-2]|[1-9])(?:\s+o'clock)?\s+(?:(?i:in\s+the)\s+(?P<part>(?i:morning|afternoon|evening))|(?i:at\s+night))(?![\w-])(?:,?\s+(?P<wd>{WD}))?"),
         ("noon", rf"(?<!\w)(?P<w>(?i:noon|midnight|midday))(?:\s+(?:(?P<wd>{WD})|(?P<dw>(?i:today|yesterday|tomorrow))))?"),
         ("season", rf"(?:(?P<dir>(?i:this|last|next|past|coming|the|early|late))\s+)?(?P<s>{p['SEASON']})(?:\s+(?:(?i:of)\s+)?(?P<y>{Y}|{p['YW']}))?(?![\w-])"),
         ("holiday", r"(?<!\w)(?P<h>" + alternation(lex.holiday_names()) + r")(?!\s+Island)(?P<wk>\s+week(?:end)?(?!\w))?(?:,?\s+(?P<y>(?:19|20)\d\d))?(?!\w)"),
