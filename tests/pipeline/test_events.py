@@ -78,6 +78,18 @@ def test_market_move_reads_points_and_percent(nlp: Any) -> None:
     assert m.start == "2026-03-11"
 
 
+@pytest.mark.parametrize(
+    ("text", "instrument", "pct"),
+    [
+        ("The dravo fell 6.1% against the US dollar on Monday, its steepest drop since 2019.", "dravo", -6.1),
+        ("The South African rand gained 2% against the euro on Tuesday.", "South African rand", 2.0),
+    ],
+)  # fmt: skip
+def test_a_currency_is_known_by_its_quote_against_another(nlp: Any, text: str, instrument: str, pct: float) -> None:
+    move = only(events_of(nlp, text), "market_move")
+    assert (move.attributes["instrument"], move.attributes["change_pct"]) == (instrument, pct)
+
+
 def test_purchase_commitment(nlp: Any) -> None:
     text = "India pledged to buy 5 million tonnes of American wheat by the end of June."
     p = only(events_of(nlp, text), "purchase_commitment")
@@ -182,7 +194,12 @@ def test_an_event_an_expected_step_waits_for_is_planned(nlp: Any, text: str, ety
         ("Talks collapsed on March 3. A week later, ministers from France and Germany met in Berlin.",
          "2026-03-09", "2026-03-11"),
         ("Ministers from France and Germany met in Berlin on March 10. Two days earlier, envoys from "
-         "France and Germany had met in Paris.", "2026-03-07", "2026-03-09"),
+         "France and Germany had met in Paris.", "2026-03-08", "2026-03-08"),
+        ("The accord was signed on March 4. A day later, envoys from France and Germany met in Paris.",
+         "2026-03-05", "2026-03-05"),
+        # not from a date in a relative clause: the signing is the day the story has reached
+        ("The accord was signed on March 4, at the end of a summit that opened on March 2. A day later, "
+         "envoys from France and Germany met in Paris.", "2026-03-05", "2026-03-05"),
         # counted from the article's date
         ("Ministers from France and Germany will meet in Berlin a week from now.", "2026-03-16", "2026-03-22"),
         ("Ministers from France and Germany will meet in Berlin in three days.", "2026-03-13", "2026-03-15"),
@@ -379,3 +396,39 @@ def test_a_tariff_coming_into_force_is_no_agreement(nlp: Any) -> None:
 def test_an_unknown_town_a_market_is_in_is_the_place_not_an_actor(nlp: Any, text: str) -> None:
     attack = only(events_of(nlp, text), "attack")
     assert attack.location == "Kalbar" and not any("kalbar" in p for p in attack.participants)
+
+
+ADDRESS = ("Canada on Monday imposed sanctions on Russia's largest banks. In a televised address on Monday "
+           "evening, Prime Minister Mark Carney said the asset freezes and transaction bans would take effect "
+           "next Monday. \"Nobody can seize Canadian property,\" Carney said. The government also announced "
+           "export controls, effective immediately, on turbines bound for Russia, and said it would raise its "
+           "tariff on Russian steel from 10% to 35% on April 30.")
+
+
+def test_the_government_and_its_are_the_country_whose_leader_spoke_before(nlp: Any) -> None:
+    events = events_of(nlp, ADDRESS)
+    control = only(events, "export_control")
+    assert control.participants == ("country:CA",)
+    assert control.start == "2026-03-09"  # the day of the address the sentence continues
+    tariff = only(events, "tariff")
+    assert (tariff.attributes["imposer"], tariff.attributes["target"], tariff.attributes["rate"]) == ("CA", "RU", 35.0)
+
+
+def test_asset_freezes_and_transaction_bans_are_one_sanction_with_its_own_date(nlp: Any) -> None:
+    planned = [e for e in events_of(nlp, ADDRESS) if e.type == "sanction" and e.status == "planned"]
+    assert [(e.start, e.participants) for e in planned] == [("2026-03-16", ("person:mark-carney",))]
+
+
+def test_it_is_no_country_when_the_subject_before_is_a_thing(nlp: Any) -> None:
+    text = "The deal was signed on Monday. It will raise the tariff on steel to 20% on May 1."
+    assert all("imposer" not in e.attributes for e in events_of(nlp, text) if e.type == "tariff")
+
+
+def test_a_government_named_by_its_people_is_their_country(nlp: Any) -> None:
+    text = "The Swiss government said on Monday that it would raise its tariff on steel to 20% on May 1."
+    assert only(events_of(nlp, text), "tariff").attributes["imposer"] == "CH"
+
+
+def test_nationalising_a_mine_is_an_event(nlp: Any) -> None:
+    event = only(events_of(nlp, "Bolivia nationalised the San Cristobal mine on March 2."), "other")
+    assert (event.start, event.participants) == ("2026-03-02", ("country:BO",))

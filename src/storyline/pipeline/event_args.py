@@ -45,11 +45,25 @@ class DocIndex:
                 t = _shifted(doc, t, previous)
             if t.type not in ("DATE", "TIME"):
                 continue
-            if t.lo:
+            tokens = _tokens_in(doc, t.start, t.end)
+            if t.lo and not (len(tokens) and _background(tokens[0])):
                 previous = t
-            for tok in _tokens_in(doc, t.start, t.end):
+            for tok in tokens:
                 timexes[tok.i] = t
         return cls(tuple(mentions), tuple(timexes))
+
+
+def _background(tok: Token) -> bool:
+    """A date in a relative clause or a 'since/after' phrase ('a summit that opened on May
+    12'): background, not the day the story has reached."""
+    if in_temporal_pp(tok):
+        return True
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.dep_ in ("relcl", "acl"):
+            return True
+        cur = cur.head
+    return False
 
 
 _FROM_NOW = re.compile(r"\s+(?:from now|hence)\b", re.I)
@@ -280,6 +294,8 @@ def subject_mentions(verb: Token, index: DocIndex) -> list[Mention]:
             if s.lower_ in PRONOUNS and index.mention_at[s.i] is None:
                 ante = pronoun_antecedent(s, index)
                 found.extend([ante] if ante is not None else [])
+            elif s.lower_ == "it" and (ante := it_antecedent(s, index)) is not None:
+                found.append(ante)
             elif index.mention_at[s.i] is None and (named := definite_antecedent(s, index)) is not None:
                 found.append(named)
             elif index.mention_at[s.i] is None:
@@ -344,6 +360,8 @@ def definite_antecedent(tok: Token, index: DocIndex) -> Mention | None:
     if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return None
     word = tok.lower_
+    if word in GOVERNMENT_WORDS:
+        return _government_of(tok, index)  # only called for a subject that is no mention itself
     for i in range(tok.i - 1, -1, -1):
         m = index.mention_at[i]
         if m is not None and word == "bloc" and m.key.startswith("bloc:"):
@@ -355,6 +373,55 @@ def definite_antecedent(tok: Token, index: DocIndex) -> Mention | None:
             word in ARMED_GROUP_NOUNS and ARMED_GROUP_NAME_WORDS.intersection(name_words)
         ):
             return m
+    return None
+
+
+def it_antecedent(tok: Token, index: DocIndex) -> Mention | None:
+    """The country or organisation 'it'/'its' stands for: the nearest subject before it,
+    when that subject is one ('The government announced …, and said it would raise its
+    tariff'); none when the nearest subject is a thing ('The deal … it')."""
+    first = [s for s in tok.doc.sents if s.start <= tok.i][-2:][0].start
+    for i in range(tok.i - 1, first - 1, -1):
+        subj = tok.doc[i]
+        if subj.dep_ not in ("nsubj", "nsubjpass") or subj.lower_ in ("it", "which", "that"):
+            continue
+        if subj.lower_ in GOVERNMENT_WORDS:
+            return _government_of(subj, index)
+        m = index.mention_at[subj.i]
+        if m is not None and m.label in ("ORG", "GPE", "NORP") and is_actor(subj, m):
+            return m
+        return None
+    return None
+
+
+GOVERNMENT_WORDS = {"government", "administration", "cabinet"}
+
+
+def _government_of(tok: Token, index: DocIndex, window: int = 3) -> Mention | None:
+    """'The government also announced …': the country whose leader or government was the
+    subject of the nearest sentence before; 'the Swiss government' names its own."""
+    named = [m for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+             and (m := index.mention_at[c.i]) is not None and country_of(m)]  # fmt: skip
+    if named or any(c.dep_ in ("amod", "compound", "poss", "prep", "nmod") for c in tok.children):
+        return named[0] if named else None  # 'the Swiss government'; 'the local government' is none
+    countries = {m.key: m for m in index.mention_at if m is not None and m.key.startswith("country:")}
+    sents = [s for s in tok.doc.sents if s.start < tok.i][-(window + 1):]
+    for sent in reversed(sents):
+        for subj in (t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.i < tok.i):
+            for t in subj.subtree:
+                m = index.mention_at[t.i]
+                code = country_of(m) if m is not None and not is_place(t, m) else None
+                if code is not None and f"country:{code}" in countries:
+                    return countries[f"country:{code}"]
+    return None
+
+
+def country_of(m: Mention) -> str | None:
+    """The country a mention stands for or belongs to ('Kestria', a minister of Kestria)."""
+    if m.country:
+        return m.country
+    if m.key.startswith("country:"):
+        return m.key.split(":", 1)[1]
     return None
 
 

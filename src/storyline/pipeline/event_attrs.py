@@ -9,7 +9,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from ..records import Mention, Quantity, Timex
-from .event_args import DocIndex, governor, subject_mentions
+from .event_args import DocIndex, country_of, governor, it_antecedent, subject_mentions
 from .lexicon import load
 
 
@@ -42,14 +42,6 @@ def nearest_percent(trigger: Token, quantities: Sequence[Quantity]) -> Quantity 
     return best[1] if best else None
 
 
-def country_of(m: Mention) -> str | None:
-    if m.country:
-        return m.country
-    if m.key.startswith("country:"):
-        return m.key.split(":", 1)[1]
-    return None
-
-
 def tariff_attributes(trigger: Token, index: DocIndex, quantities: Sequence[Quantity]) -> dict[str, Any]:
     attrs: dict[str, Any] = {}
     q = nearest_percent(trigger, quantities)
@@ -76,6 +68,8 @@ def _possessors(trigger: Token, index: DocIndex) -> list[Mention]:
     out = []
     for c in trigger.children:
         m = index.mention_at[c.i]
+        if m is None and c.dep_ == "poss" and c.lower_ == "its":
+            m = it_antecedent(c, index)
         if c.dep_ in ("poss", "compound", "amod", "nmod") and m is not None:
             out.append(m)
     return out
@@ -174,6 +168,7 @@ def market_moves(sent: Span, quantities: Sequence[Quantity]) -> list[tuple[str, 
     """Market moves in a sentence: (instrument, attributes, char offset of the number)."""
     text = sent.text
     instruments = [(m.start() + sent.start_char, m.group(0)) for m in _instrument_re().finditer(text)]
+    instruments = sorted(set(instruments) | set(_quoted_against(sent)))
     if not instruments:
         return []
     moves: dict[int, tuple[str, dict[str, Any], int]] = {}
@@ -193,6 +188,26 @@ def market_moves(sent: Span, quantities: Sequence[Quantity]) -> list[tuple[str, 
         attrs.setdefault(field, sign * q.value)
         moves[key] = (inst, attrs, at)
     return [m for m in moves.values() if "change_pct" in m[1] or "change_points" in m[1]]
+
+
+CURRENCIES = {"dollar", "euro", "yen", "pound", "yuan", "greenback", "franc", "sterling", "renminbi"}
+
+
+def _quoted_against(sent: Span) -> list[tuple[int, str]]:
+    """A currency the instrument list does not know, by its quote: 'the dravo fell 6.1%
+    against the US dollar', 'the rand gained against the euro' (the subject of the move)."""
+    found = []
+    for tok in sent:
+        if tok.lower_ != "against" or not any(c.dep_ == "pobj" and c.lower_ in CURRENCIES for c in tok.children):
+            continue
+        verb = tok.head
+        if verb.lemma_.lower() not in load("event_triggers")["market_verbs"]:
+            continue
+        for subj in (c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")):
+            words = [t for t in subj.subtree if t.dep_ in ("compound", "amod") or t.i == subj.i]
+            start = min(t.idx for t in words)
+            found.append((start, sent.doc.text[start : subj.idx + len(subj.text)]))
+    return found
 
 
 TARIFF_NOUNS = {"tariff", "tariffs", "levy", "levies", "duty", "duties", "rate", "rates"}

@@ -75,7 +75,8 @@ def status_of(trigger: Token, event_type: str, when: Timex | None, dct: str | No
         words = {trigger.lower_, trigger.lemma_.lower()}
     if words & _words("threatened") and event_type != "statement":
         return "threatened"
-    measure = _measure_status(words, tense, gov) if event_type in MEASURES else None
+    own = {trigger.lower_, trigger.lemma_.lower()}  # 'asset freezes' are the measure, not a pause of one
+    measure = _measure_status(words - own, tense, gov) if event_type in MEASURES else None
     if measure is not None:
         return measure
     if tense == "future" or words & _words("planned"):

@@ -169,7 +169,7 @@ def _entry(tok: Token, lex: dict[str, Any]) -> Any:
         return entry if entry is not None or lemma not in lex["speech"] else {"type": "statement"}
     if tok.pos_ in ("NOUN", "PROPN"):
         entry = lex["noun"].get(lemma)
-        if entry and entry.get("plural_only") and tok.tag_ != "NNS":
+        if isinstance(entry, dict) and entry.get("plural_only") and tok.tag_ != "NNS":
             return None
         return entry
     return None
@@ -201,8 +201,17 @@ def without_reporting(groups: list[list[Trigger]]) -> list[list[Trigger]]:
     return kept
 
 
+ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+ACTOR_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
+
+
 def _subject_of(verb: Token) -> bool:
-    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    """The verb has an actor of its own as subject ('Beijing retaliated'; not 'the asset
+    freezes and transaction bans would take effect', one measure the tagger split in two)."""
+    return verb.pos_ in ("VERB", "AUX") and any(
+        t.ent_type_ in ACTOR_ENTS or t.lower_ in ACTOR_PRONOUNS
+        for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
+    )  # fmt: skip
 
 
 TIME_MARKS = {"since", "after", "before", "until", "when", "while", "once"}

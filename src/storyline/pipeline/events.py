@@ -53,6 +53,36 @@ class Narrative:
         return None
 
 
+def _scene_time(sent: Span, sent_i: int, index: args.DocIndex, narrative: Narrative, dct: str | None) -> None:
+    """'In a televised address on Monday evening, the president said …': a past main clause
+    set on one day sets the scene for the sentences after it ('The government also
+    announced …'), whether or not it reports an event of its own."""
+    root = sent.root
+    if clause_tense(root) != "past":
+        return
+    days = {tx for tok in sent if (tx := index.timex_at[tok.i]) is not None and _main_clause(tok)}
+    if len(days) != 1:
+        return
+    when = days.pop()
+    if when.function is None and when.lo and when.hi and when.lo == when.hi[:10] and (not dct or when.hi[:10] <= dct[:10]):
+        narrative.remember("occurred", sent_i, when)
+
+
+SUBORDINATE = {"ccomp", "advcl", "relcl", "acl", "xcomp", "parataxis", "conj"}
+
+
+def _main_clause(tok: Token) -> bool:
+    """The token hangs from the sentence's root verb, not from a clause below it."""
+    if args.in_temporal_pp(tok):
+        return False
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.dep_ in SUBORDINATE:
+            return False
+        cur = cur.head
+    return True
+
+
 def _status_class(status: str) -> str:
     return "future" if status == "planned" else "past"
 
@@ -124,6 +154,7 @@ def find(doc: Doc) -> list[Event]:
     narrative = Narrative({})
     events: list[Event] = []
     for sent_i, sent in enumerate(doc.sents):
+        _scene_time(sent, sent_i, index, narrative, dct)
         for group in without_reporting(group_triggers(triggers(sent))):
             event = _event(doc, sent, sent_i, group, index, quantities, narrative, dct)
             if event is None:

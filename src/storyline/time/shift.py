@@ -21,6 +21,6 @@ def shift(t: Timex, dct: dt.date) -> Timex:
         return t
     days = int(m.group(2)) * _UNIT_DAYS[m.group(3)]
     day = dct + dt.timedelta(days=days if m.group(1) == "+" else -days)
-    slack = dt.timedelta(days=max(1, days // 4))
+    slack = dt.timedelta(days=0 if m.group(3) == "D" and days <= 2 else max(1, days // 4))  # 'a day later' is one day
     precision = "day" if days <= 2 else "week" if days <= 14 else "month"
     return t.replace(lo=(day - slack).isoformat(), hi=(day + slack).isoformat(), precision=precision)
