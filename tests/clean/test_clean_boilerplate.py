@@ -192,6 +192,29 @@ CASES = [
     ),
     ("date-only-line", "5. Mar 2026 - 10:42\n" + BODY, ["10:42"], "publication line"),
     (
+        "long-caption-with-credit",
+        "Photo: Dockworkers unload steel coils in Rotterdam. Signs reading \"Fair trade now\" hang over the "
+        "gates of the port, where volumes have fallen for three months. (Anna de Vries/Harbour Daily)\n" + BODY,
+        ["Dockworkers unload", "Anna de Vries"],
+        "photo credit",
+    ),
+    ("section-links", "Harbour Daily | Business | Europe\n" + BODY, ["Business | Europe"], "section links"),
+    ("section-links-short", "World | Asia-Pacific\n" + BODY, ["Asia-Pacific"], "section links"),
+    (
+        "cookie-notice",
+        "We use cookies to improve your experience. By using this site you agree to our cookie policy. [Accept]\n"
+        + BODY,
+        ["cookies", "[Accept]"],
+        "cookie notice",
+    ),
+    (
+        "inbox-prompt",
+        BODY + "\n\nGet the Harbour Daily's Europe Briefing in your inbox every weekday morning. Sign up now.",
+        ["in your inbox", "Sign up now"],
+        "newsletter or corrections prompt",
+    ),
+    ("share-row", BODY + "\n\nShare on Facebook | Tweet this | Pin it | Copy link", ["Tweet this"], "share widget"),
+    (
         "furniture",
         BODY + "\n\nMarket Watch Live Ticker\n\nWeather Radar",
         ["Market Watch", "Weather Radar"],
@@ -233,6 +256,9 @@ def test_family_removed(name: str, raw: str, gone: list[str], reason: str) -> No
         "EU - US relations (long strained) - improved in March.",
         "Officials had to log in to the customs system to register the shipments.",
         "The agency republished the report on Monday after correcting two figures.",
+        "Exports to Japan | Korea rose 4% (chart below).",
+        "The ministry said cookies and biscuits face the new duty from May 1.",
+        "Photo opportunities were few: the leaders met behind closed doors (officials said).",
     ],
 )
 def test_content_kept(raw: str) -> None:

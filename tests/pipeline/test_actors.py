@@ -191,6 +191,8 @@ def test_user_dictionary_adds_people(run: Any, tmp_path: Path) -> None:
         ("The union's chief negotiator, Petra Holm, left the room.", "Petra Holm", "Chief Negotiator"),
         ("Petra Holm, the union's chief negotiator, left the room.", "Petra Holm", "Chief Negotiator"),
         ("Army spokesman Tomas Reyes denied the report.", "Tomas Reyes", "Army Spokesman"),
+        ("Maria Ortiz, chief financial officer of Acme owner Borealis Holdings, said sales fell.",
+         "Maria Ortiz", "Chief Financial Officer"),
     ],
 )
 def test_roles_from_appositions_and_titles(run: Any, text: str, name: str, title: str) -> None:
@@ -251,3 +253,46 @@ def test_an_unknown_place_whose_people_are_named_is_one_country(run: Any, text: 
 def test_an_unknown_place_without_its_people_stays_a_place(run: Any) -> None:
     found = run("Talks were held in Aldenport on Monday.")
     assert [m.key for m in found if m.text == "Aldenport"] == ["gpe:aldenport"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("South Korean President Moon Jae-in said on Monday that he would respond.", "Moon Jae-in"),
+        ("Former UN chief Ban Ki-moon welcomed the talks.", "Ban Ki-moon"),
+    ],
+)
+def test_a_romanised_given_name_keeps_its_hyphenated_part(run: Any, text: str, name: str) -> None:
+    assert [m.text for m in run(text) if m.label == "PERSON"] == [name]
+
+
+def test_an_employer_read_as_a_person_is_an_organisation(run: Any) -> None:
+    found = run("Maria Ortiz, chief financial officer of Acme owner Borealis Holdings, said sales fell.")
+    (ortiz,) = _by_text(found, "Maria Ortiz")
+    assert ortiz.role is not None and ortiz.role.org == "Borealis Holdings"
+    assert all(m.label == "ORG" for m in _by_text(found, "Borealis Holdings"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The step hits suppliers of Samsung Electronics and SK Hynix.",
+        "Shares in SK Hynix fell 3.4% on Tuesday.",
+    ],
+)
+def test_a_company_ner_missed_is_known_by_its_company(run: Any, text: str) -> None:
+    assert [(m.label, m.key) for m in _by_text(run(text), "SK Hynix")] == [("ORG", "org:sk-hynix")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The General Security of Military Information Agreement, or GSOMIA, expires in November. GSOMIA was signed in 2016.",
+        "The General Security of Military Information Agreement (GSOMIA) expires in November. GSOMIA was signed in 2016.",
+    ],
+)
+def test_an_acronym_is_the_name_it_abbreviates(run: Any, text: str) -> None:
+    found = run(text)
+    assert {m.key for m in found if "GSOMIA" in m.text or "Agreement" in m.text} == {
+        "org:general-security-of-military-information-agreement"
+    }

@@ -255,3 +255,13 @@ def test_uses_actor_mentions_when_present(spacy_model) -> None:  # type: ignore[
                                         label="PERSON", key="person:ada-okonkwo", name="Ada Okonkwo")]
     found = quotes.find(doc)
     assert [(q.speaker, q.speaker_text) for q in found] == [("person:ada-okonkwo", "Okonkwo")]
+
+
+def test_the_minister_is_the_last_speaker_the_text_gave_that_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    from storyline.pipeline import DocInput, run
+
+    text = ("Trade Minister Pedro Lima spoke in Lisbon. Licences would still be granted, he said. "
+            "\u201cShipments that meet our rules will be approved,\u201d the minister said.")
+    (doc,) = list(run(nlp, [DocInput("t1", text, "2026-03-11")]))
+    (q,) = [q for q in doc._.storyline_quotes if "Shipments" in q.text]
+    assert q.speaker == "person:pedro-lima"

@@ -198,15 +198,27 @@ def _title_after(
         j -= 1
     if j == i:
         return None
-    if j < n and doc[j].lower_ == "of" and j + 1 < n:
-        owner = _cand_at(cands, j + 1)
-        if owner is not None and org is None:
-            org = _org_name(name_text(doc[owner.start : owner.end]), dictionary)
-            j = owner.end
+    title_end = j
+    if j < n and doc[j].lower_ == "of" and org is None:
+        org, j = _owner_after_of(doc, j + 1, cands, dictionary)
     if j < n and not (doc[j].is_punct or doc[j].pos_ in {"VERB", "AUX", "CCONJ", "SCONJ",
                                                          "ADP", "PRON"}):
         return None
-    return Role(title=dictionary.titles.canonical_title(doc[i:j].text), org=org, since=dct)
+    return Role(title=dictionary.titles.canonical_title(doc[i:title_end].text), org=org, since=dct)
+
+
+def _owner_after_of(doc: Doc, k: int, cands: Sequence[_CandLike], dictionary: ActorDictionary) -> tuple[str | None, int]:
+    """The organisation after 'chief executive of': 'of Acme', and in 'of Uniqlo owner Fast
+    Retailing' the last name of the chain; (None, k - 1) when no name follows."""
+    org, end = None, k - 1
+    owner = _cand_at(cands, k)
+    while owner is not None and owner.start == k:
+        org, end = _org_name(name_text(doc[owner.start : owner.end]), dictionary), owner.end
+        k = end
+        while k < len(doc) and k - end < 2 and doc[k].pos_ == "NOUN" and doc[k].is_lower:
+            k += 1  # 'owner', 'parent', 'unit' before the next name
+        owner = next((c for c in cands if c.start == k), None) if k > end else None  # any type: NER
+    return org, end  # often reads a company's name ('Fast Retailing') as a person's
 
 
 def assign_roles(doc: Doc, cands: Sequence[Any], dictionary: ActorDictionary) -> set[int]:
@@ -343,3 +355,27 @@ def has_title(doc: Doc, c: Any, cands: Sequence[_CandLike], dictionary: ActorDic
     if before is not None and before[0] is not None and doc[c.start - 1].is_title:
         return True
     return _title_after(doc, c.end, cands, dictionary, None) is not None
+
+
+SHARE_NOUNS = {"shares", "stock", "stocks", "shareholders"}
+
+
+def companies_missed(doc: Doc, cands: Sequence[_CandLike]) -> list[tuple[int, int]]:
+    """Company names NER missed: a proper name coordinated with an organisation ('Samsung
+    Electronics and SK Hynix') or whose shares are meant ('shares in SK Hynix')."""
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    orgs = {i for c in cands if c.label == "ORG" for i in range(c.start, c.end)}
+    out = []
+    for tok in doc:
+        if tok.i in covered or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            continue
+        coordinated = tok.dep_ == "conj" and tok.head.i in orgs
+        held = tok.dep_ == "pobj" and tok.head.lower_ in ("in", "of") and tok.head.head.lower_ in SHARE_NOUNS
+        if not (coordinated or held):
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i \
+                and doc[start - 1].pos_ == "PROPN" and start - 1 not in covered:
+            start -= 1
+        out.append((start, tok.i + 1))
+    return out

@@ -88,6 +88,8 @@ def _candidates(doc: Doc, dictionary: ActorDictionary) -> list[_Cand]:
         start, end = rules.trim(doc, ent.start, ent.end, dictionary, ent.label_)
         if start >= end:
             continue
+        if ent.label_ == "PERSON":
+            end = _hyphen_tail(doc, end)
         cands.append(_Cand(start, end, ent.label_))
         spans.append((ent.start, ent.end))
     for span in _dictionary_spans(doc, dictionary):
@@ -104,6 +106,15 @@ def _candidates(doc: Doc, dictionary: ActorDictionary) -> list[_Cand]:
         spans.append((span.start, span.end))
     cands.sort(key=lambda c: c.start)
     return cands
+
+
+def _hyphen_tail(doc: Doc, end: int) -> int:
+    """'Moon Jae-in', 'Ban Ki-moon': the tagger often stops a name at the hyphen of a
+    romanised given name whose second part is lower-case."""
+    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].is_lower:
+        return end + 2
+    return end
 
 
 def _covers(span: Span, pieces: list[tuple[int, int]]) -> bool:
@@ -314,6 +325,7 @@ def find(doc: Doc, dictionary: ActorDictionary | None = None) -> list[Mention]:
     _correct_labels(doc, cands, dictionary)
     cands.extend(_Cand(s, e, "PERSON") for s, e in rules.titled_names(doc, cands, dictionary))
     cands.extend(_Cand(s, e, "PERSON") for s, e in rules.surname_mentions(doc, cands, dictionary))
+    cands.extend(_Cand(s, e, "ORG") for s, e in rules.companies_missed(doc, cands))
     cands.sort(key=lambda c: c.start)
     for c in cands:  # "spokeswoman Irina Vasek" tagged ORG: a title makes a person
         span = doc[c.start : c.end]
@@ -323,6 +335,10 @@ def find(doc: Doc, dictionary: ActorDictionary | None = None) -> list[Mention]:
             c.label = "PERSON"
     consumed = rules.assign_roles(doc, cands, dictionary)
     cands = [c for c in cands if not consumed.intersection(range(c.start, c.end))]
+    employers = {c.role.org for c in cands if c.role is not None and c.role.org}
+    for c in cands:  # 'chief financial officer of Fast Retailing': an employer is no person
+        if c.label == "PERSON" and doc[c.start : c.end].text in employers:
+            c.label = "ORG"
     for c in cands:  # "the village of Oskem", "the Meroe crossing": unknown names used as places
         if c.label in ("PERSON", "ORG") and _place_context(doc[c.start : c.end]) and not dictionary.candidates(doc[c.start : c.end].text):
             c.label = "GPE"
@@ -333,6 +349,7 @@ def find(doc: Doc, dictionary: ActorDictionary | None = None) -> list[Mention]:
         else:
             _key_other(doc, c, dictionary)
     _absorb_short_orgs(cands)
+    _absorb_acronyms(doc, cands)
     _absorb_group_prefixes(doc, cands)
     _countries_by_demonym(cands)
     return [_mention(doc, c) for c in cands if c.key]
@@ -373,6 +390,24 @@ def _absorb_group_prefixes(doc: Doc, cands: list[_Cand]) -> None:
             owner = full[owners.pop()]
             c.key, c.name, c.country, c.label = owner.key, owner.name, owner.country, "ORG"
             c.end += 1  # the mention is 'Ashari front', as the article names the group
+
+
+def _absorb_acronyms(doc: Doc, cands: list[_Cand]) -> None:
+    """'GSOMIA' after 'the General Security of Military Information Agreement (GSOMIA)' or
+    '…, or GSOMIA,': an all-capitals name is the longer one it abbreviates (its initials, or
+    the two written side by side)."""
+    full = [c for c in cands if c.key and c.label in ("ORG", "LAW", "EVENT") and len(doc[c.start : c.end]) > 2]
+    for c in cands:
+        text = doc[c.start : c.end].text
+        if c.end - c.start != 1 or not (2 <= len(text) <= 8 and text.isupper() and text.isalpha()):
+            continue
+        for f in full:
+            words = [t.text for t in doc[f.start : f.end] if t.is_alpha and t.lower_ not in ("the", "'s")]
+            initials = {"".join(w[0] for w in words).upper(), "".join(w[0] for w in words if w[0].isupper())}
+            between = doc[f.end : c.start].text.strip().lower()
+            if f.key != c.key and (text in initials or (0 < c.start - f.end <= 2 and between in ("(", ", or", "or"))):
+                c.key, c.name, c.country, c.label = f.key, f.name, f.country, f.label
+                break
 
 
 def _absorb_short_orgs(cands: list[_Cand]) -> None:

@@ -120,6 +120,10 @@ class Index:
             span = doc.char_span(lo, hi, alignment_mode="expand")
             self.quoted.update(t.i for t in span or ())
         self.para_of = _paragraph_starts(doc.text)
+        self.titles: dict[str, str] = {}  # person key -> the titles the text gave them, lower-cased
+        for m in mentions:
+            if m.role is not None and m.role.title:
+                self.titles[m.key] = f"{self.titles.get(m.key, '')} {m.role.title.lower()}"
         self.outside_quotes = [m for m in mentions if m.label in _SPEAKER_LABELS and not any(
             t.i in self.quoted for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ())]
 
@@ -227,6 +231,9 @@ class Resolver:
         word = root.lower_
         for act in self.recent(pos):
             if act.speaker is not None and word in act.speaker.text.lower():
+                return act.speaker
+        for act in self.recent(pos)[:2]:  # "'...,' the minister said" after Trade Minister X spoke
+            if act.speaker is not None and re.search(rf"\b{re.escape(word)}\b", self.index.titles.get(act.speaker.key, "")):
                 return act.speaker
         if root.lemma_.lower() not in self.lex.organisation_nouns:
             return None
