@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.dedupe import duplicates_of, from_bytes, minhash, minhash_bytes, shingles
+from storyline.dedupe import (
+    duplicates_of,
+    from_bytes,
+    minhash,
+    minhash_bytes,
+    reworded_copies,
+    shingles,
+)
 
 ORIGINAL = (
     "Fishing ministers from Norland and Vestmark agreed on Thursday to split the herring quota "
@@ -64,3 +71,32 @@ def test_minhash_bytes_round_trip() -> None:
 )
 def test_shingles(text: str, expected: set[str]) -> None:
     assert shingles(text) == expected
+
+
+RETOLD_FROM = ("Dravonia has pledged to buy four billion dollars of Kestrian grain over the next two years, a "
+            "gesture aimed at thawing relations before the two presidents meet in Switzerland next week. "
+            "Foreign Minister Elena Marisova announced the pledge on Tuesday in Korvath, saying state buyers "
+            "would take wheat, barley and maize from Kestrian exporters at market prices.")
+RETOLD = ("Dravonia has promised to purchase four billion dollars worth of Kestrian grain across two years, "
+            "an olive branch before the presidents of both countries hold talks in Switzerland. Announcing the "
+            "pledge in Korvath on Tuesday, Foreign Minister Elena Marisova said state buyers would take wheat, "
+            "barley and maize from Kestrian exporters at market prices.")
+UNRELATED = ("Kestria gave the Dravonian offer to buy four billion dollars of grain a cautious welcome on "
+             "Wednesday. A spokeswoman for the foreign ministry said the sanctions on Dravonian banks would stay "
+             "until a deal was signed, while farm groups said the pledge would help growers who lost their "
+             "largest export market when the dispute began.")  # the same news, reported independently
+
+
+def test_a_reworded_copy_is_the_later_of_two_retellings() -> None:
+    assert reworded_copies([("a", RETOLD_FROM), ("b", RETOLD), ("c", UNRELATED)]) == {"b": "a"}
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        [("a", RETOLD_FROM), ("c", UNRELATED)],  # the same story told independently
+        [("a", RETOLD_FROM), ("b", RETOLD_FROM + " Read more on our website.")],  # a near-duplicate, not a rewording
+    ],
+)
+def test_independent_reports_and_near_duplicates_are_no_reworded_copies(items: list[tuple[str, str]]) -> None:
+    assert reworded_copies(items) == {}

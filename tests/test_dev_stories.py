@@ -59,18 +59,24 @@ def test_gold_names_only_our_files(dev_kb: dict[str, Any]) -> None:
 # export controls and tariffs between two invented countries.  Measured on first contact:
 # doc_dates 4/5, events 9/21, entities 9/10, cleaning 24/28; the floors are what the general fixes of that
 # session reach.  Its series points (an EU duty on the US and Canada cut to zero) are not met.
-SANCTIONS_FLOORS = {"doc_dates": 5, "events": 12, "event_exact_start": 8, "quotes": 8, "entities": 10,
-                    "cleaning": 28, "flags": 1}  # fmt: skip
+SANCTIONS_FLOORS = {"doc_dates": 5, "events": 19, "event_exact_start": 14, "quotes": 8, "entities": 10,
+                    "cleaning": 28, "flags": 2}  # fmt: skip
+# A fourth, also blind: the 2019 Japan-South Korea export-control dispute, real people and
+# dates, in five scraped-looking articles of the helper's own writing.  First contact:
+# doc_dates 4/5, events 13/32, exact 11/28, quotes 6/11, entities 15/20, cleaning 46/54.
+JAPAN_KOREA_FLOORS = {"doc_dates": 4, "events": 16, "event_exact_start": 14, "quotes": 11, "entities": 19,
+                      "cleaning": 54, "flags": 2}  # fmt: skip
 
 
-def test_blind_sanctions_story_score(tmp_path: Path, timeline_scorer: Any) -> None:
-    with storyline.open(tmp_path / "sanctions.db") as store:
-        report = store.ingest([str(STORIES / "sanctions")])
+@pytest.mark.parametrize(("story", "floors"), [("sanctions", SANCTIONS_FLOORS), ("japan_korea", JAPAN_KOREA_FLOORS)])
+def test_blind_story_score(tmp_path: Path, timeline_scorer: Any, story: str, floors: dict[str, int]) -> None:
+    with storyline.open(tmp_path / f"{story}.db") as store:
+        report = store.ingest([str(STORIES / story)])
         assert len(report.added) == 5 and not report.failed
         kb = json.loads(store.export("json"))
-    gold = json.loads((STORIES / "sanctions.gold.json").read_text())
+    gold = json.loads((STORIES / f"{story}.gold.json").read_text())
     result = timeline_scorer.score(timeline_scorer.KB(kb), gold, verbose=True)
-    print("sanctions story score:", result)
-    for key, floor in SANCTIONS_FLOORS.items():
+    print(f"{story} story score:", result)
+    for key, floor in floors.items():
         assert result[key][0] >= floor, (key, result[key])
     assert result["fragmentation"] is not None and result["fragmentation"] <= MAX_FRAGMENTATION

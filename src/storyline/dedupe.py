@@ -68,3 +68,41 @@ def duplicates_of(items: Sequence[tuple[str, bytes]], threshold: float = 0.8) ->
                 parent[b] = a
         lsh.insert(doc, m)
     return {doc: root(doc) for doc in hashes if root(doc) != doc}
+
+
+_CONTENT = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
+REWORDED = 0.4  # content-word Jaccard of a reworded copy (measured 0.46-0.47; independent reports <= 0.29)
+
+
+def content_words(text: str) -> set[str]:
+    return set(_CONTENT.findall(text.casefold()))
+
+
+def reworded_copies(items: Sequence[tuple[str, str]], threshold: float = REWORDED,
+                    copy_threshold: float = 0.7) -> dict[str, str]:  # fmt: skip
+    """Map each reworded copy to the document it rewrites: the same story retold with the same
+    facts and quotes in other words, as article spinners and content farms do.  Such a pair
+    shares most content words but few 5-word shingles (a copy that shares those is a
+    near-duplicate, found by :func:`duplicates_of`).  ``items`` are (id, text) in the order the
+    documents appeared; the later of a pair is the copy."""
+    if len(items) < 2:
+        return {}
+    lsh = MinHashLSH(threshold=threshold * 0.8, num_perm=NUM_PERM)
+    words = {doc: content_words(text) for doc, text in items}
+    texts = dict(items)
+    out: dict[str, str] = {}
+    for doc, _ in items:
+        m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+        m.update_batch([w.encode("utf-8") for w in words[doc]])
+        for other in sorted(lsh.query(m), key=list(texts).index):
+            a, b = words[doc], words[other]
+            if len(a & b) >= threshold * len(a | b) and _shingle_jaccard(texts[doc], texts[other]) < copy_threshold:
+                out[doc] = out.get(other, other)
+                break
+        lsh.insert(doc, m)
+    return out
+
+
+def _shingle_jaccard(a: str, b: str) -> float:
+    sa, sb = shingles(a), shingles(b)
+    return len(sa & sb) / max(1, len(sa | sb))

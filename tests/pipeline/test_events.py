@@ -432,3 +432,28 @@ def test_a_government_named_by_its_people_is_their_country(nlp: Any) -> None:
 def test_nationalising_a_mine_is_an_event(nlp: Any) -> None:
     event = only(events_of(nlp, "Bolivia nationalised the San Cristobal mine on March 2."), "other")
     assert (event.start, event.participants) == ("2026-03-02", ("country:BO",))
+
+
+def test_the_day_of_saying_is_not_turned_ahead_for_what_was_said(nlp: Any) -> None:
+    text = "Japan on Monday said it would restrict exports to South Korea of three chemicals."
+    event = only(events_of(nlp, text), "export_control")
+    assert (event.start, event.status) == ("2026-03-09", "planned")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Minister Kang Kyung-wha and Taro Kono met in Lisbon on Wednesday. The pair also met earlier "
+        "this month in Madrid, where they talked on the sidelines of a summit.",
+        "Foreign Minister Kang Kyung-wha and Taro Kono had talks in Lisbon on Wednesday. On March 2 they met in Madrid.",
+    ],
+)  # fmt: skip
+def test_the_pair_and_they_are_the_two_people_named_before(nlp: Any, text: str) -> None:
+    earlier = [e for e in events_of(nlp, text) if e.type == "meeting" and e.start != "2026-03-11"]
+    assert [set(e.participants) for e in earlier] == [{"person:kang-kyung-wha", "person:taro-kono"}]
+
+
+def test_summoning_people_is_a_meeting(nlp: Any) -> None:
+    text = "President Ana Ruiz summoned the heads of the country's biggest banks to her office on Wednesday."
+    event = only(events_of(nlp, text), "meeting")
+    assert (event.start, event.participants) == ("2026-03-11", ("person:ana-ruiz",))

@@ -88,3 +88,19 @@ def test_the_latest_of_several_past_weekdays_is_the_likeliest_day() -> None:
     found = undated("The swap began on Friday and was completed on Sunday. The bloc adopted sanctions on Tuesday.", "past")
     dating = infer_dct(found, bounds=(date(2025, 5, 12), date(2025, 5, 25)))
     assert dating.published.isoweekday() in (2, 3)
+
+
+def test_the_ledes_weekday_weighs_more_than_a_later_one() -> None:
+    """The lede's 'Tuesday' is the news peg: the background 'On Friday' further down lies
+    before it, not after it."""
+    found = undated("Leaders met in Chengdu on Tuesday. They had not met since a summit in Bangkok, where "
+                    "the two men spoke for eleven minutes on the margins of a regional meeting. On Friday, "
+                    "officials eased the export rules.", "past")
+    dating = infer_dct(found, bounds=(date(2025, 5, 12), date(2025, 5, 25)))
+    assert dating.published.isoweekday() in (2, 3)
+
+
+def test_a_past_day_named_makes_the_fortnight_after_it_likelier() -> None:
+    found = undated("Talks were held in Tokyo on December 16. The leaders met on Tuesday.", "past")
+    dating = infer_dct(found, bounds=(date(2018, 12, 1), date(2019, 1, 31)))
+    assert date(2018, 12, 16) <= dating.published <= date(2018, 12, 31)

@@ -9,7 +9,8 @@
 ``paraphrased``
     Machine-spun text: synonym swaps of frequent news collocations ("unusual earth" for
     rare earth, "metric lots" for metric tons) above a density threshold
-    (lexicon in data/spinner.yaml).
+    (lexicon in data/spinner.yaml).  Across documents, the store also raises it on a
+    reworded copy of an earlier article (``dedupe.reworded_copies``, at rebuild).
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ..dictionary import load_dictionary
 from ..records import PLACE_KEYS, Mention, Timex
 from ..time.shift import shift
+from . import anaphora
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -292,14 +293,16 @@ def subject_mentions(verb: Token, index: DocIndex) -> list[Mention]:
             if s.lower_ in ("who", "which", "that") and cur.dep_ == "relcl":
                 found.extend(subtree_mentions(cur.head, index, stop={t.i for t in cur.subtree}))
             if s.lower_ in PRONOUNS and index.mention_at[s.i] is None:
-                ante = pronoun_antecedent(s, index)
+                ante = anaphora.pronoun_antecedent(s, index)
                 found.extend([ante] if ante is not None else [])
-            elif s.lower_ == "it" and (ante := it_antecedent(s, index)) is not None:
+            elif s.lower_ == "it" and (ante := anaphora.it_antecedent(s, index)) is not None:
                 found.append(ante)
-            elif index.mention_at[s.i] is None and (named := definite_antecedent(s, index)) is not None:
+            elif s.lower_ == "they":
+                found.extend(anaphora.they_antecedents(s, index))
+            elif index.mention_at[s.i] is None and (named := anaphora.definite_antecedent(s, index)) is not None:
                 found.append(named)
             elif index.mention_at[s.i] is None:
-                found.extend(pair_antecedents(s, index))
+                found.extend(anaphora.pair_antecedents(s, index))
         if found:
             return _unique(found)
         if cur.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp") and cur.head.i != cur.i:
@@ -326,144 +329,6 @@ def is_place(tok: Token, mention: Mention) -> bool:
 def _people_noun(tok: Token) -> bool:
     """'officials', 'negotiators', 'a delegation': people acting for a government."""
     return tok.pos_ != "PROPN" and tok.lower_ in load_dictionary().government_nouns  # 'envoys' is often tagged VERB
-
-
-def pronoun_antecedent(tok: Token, index: DocIndex, window: int = 3) -> Mention | None:
-    """The PERSON a he/she pronoun most likely refers to: the subject of the main clause
-    of the nearest sentence before it (then of its other clauses), within a few sentences."""
-    doc = tok.doc
-    sents = [s for s in doc.sents if s.start <= tok.i][-(window + 1):]
-    for sent in reversed(sents):
-        tokens = [t for t in sent if t.i < tok.i]
-        ranked = sorted(tokens, key=lambda t: (t.dep_ != "nsubj" or t.head.dep_ != "ROOT",
-                                               t.dep_ not in ("nsubj", "nsubjpass"), -t.i))  # fmt: skip
-        for t in ranked:
-            m = index.mention_at[t.i]
-            if m is not None and m.label == "PERSON" and t.dep_ in ("nsubj", "nsubjpass") and _agrees(tok, m):
-                return m
-    for i in range(tok.i - 1, max(sents[0].start, 0) - 1, -1):
-        m = index.mention_at[i]
-        if m is not None and m.label == "PERSON" and _agrees(tok, m):
-            return m
-    return None
-
-
-# 'the rebels fired': an armed group named earlier, recognised by the words of its name
-ARMED_GROUP_NOUNS = {"rebels", "insurgents", "militants", "guerrillas", "fighters", "militia", "militiamen"}
-ARMED_GROUP_NAME_WORDS = {"front", "army", "movement", "brigade", "brigades", "militia", "liberation",
-                          "forces", "rebels", "resistance", "jihad", "mujahideen"}
-
-
-def definite_antecedent(tok: Token, index: DocIndex) -> Mention | None:
-    """The organisation a definite noun phrase refers back to: 'the front' (the last word of
-    its name), 'the rebels' (an armed group's name); the nearest one before it."""
-    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-        return None
-    word = tok.lower_
-    if word in GOVERNMENT_WORDS:
-        return _government_of(tok, index)  # only called for a subject that is no mention itself
-    for i in range(tok.i - 1, -1, -1):
-        m = index.mention_at[i]
-        if m is not None and word == "bloc" and m.key.startswith("bloc:"):
-            return m  # 'the bloc could impose a duty' after 'EU Trade Commissioner X'
-        if m is None or m.label != "ORG" or (i + 1 < len(index.mention_at) and index.mention_at[i + 1] is m):
-            continue
-        name_words = [w.lower() for w in m.name.split()]
-        if (len(name_words) > 1 and name_words[-1] == word) or (
-            word in ARMED_GROUP_NOUNS and ARMED_GROUP_NAME_WORDS.intersection(name_words)
-        ):
-            return m
-    return None
-
-
-def it_antecedent(tok: Token, index: DocIndex) -> Mention | None:
-    """The country or organisation 'it'/'its' stands for: the nearest subject before it,
-    when that subject is one ('The government announced …, and said it would raise its
-    tariff'); none when the nearest subject is a thing ('The deal … it')."""
-    first = [s for s in tok.doc.sents if s.start <= tok.i][-2:][0].start
-    for i in range(tok.i - 1, first - 1, -1):
-        subj = tok.doc[i]
-        if subj.dep_ not in ("nsubj", "nsubjpass") or subj.lower_ in ("it", "which", "that"):
-            continue
-        if subj.lower_ in GOVERNMENT_WORDS:
-            return _government_of(subj, index)
-        m = index.mention_at[subj.i]
-        if m is not None and m.label in ("ORG", "GPE", "NORP") and is_actor(subj, m):
-            return m
-        return None
-    return None
-
-
-GOVERNMENT_WORDS = {"government", "administration", "cabinet"}
-
-
-def _government_of(tok: Token, index: DocIndex, window: int = 3) -> Mention | None:
-    """'The government also announced …': the country whose leader or government was the
-    subject of the nearest sentence before; 'the Swiss government' names its own."""
-    named = [m for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")
-             and (m := index.mention_at[c.i]) is not None and country_of(m)]  # fmt: skip
-    if named or any(c.dep_ in ("amod", "compound", "poss", "prep", "nmod") for c in tok.children):
-        return named[0] if named else None  # 'the Swiss government'; 'the local government' is none
-    countries = {m.key: m for m in index.mention_at if m is not None and m.key.startswith("country:")}
-    sents = [s for s in tok.doc.sents if s.start < tok.i][-(window + 1):]
-    for sent in reversed(sents):
-        for subj in (t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.i < tok.i):
-            for t in subj.subtree:
-                m = index.mention_at[t.i]
-                code = country_of(m) if m is not None and not is_place(t, m) else None
-                if code is not None and f"country:{code}" in countries:
-                    return countries[f"country:{code}"]
-    return None
-
-
-def country_of(m: Mention) -> str | None:
-    """The country a mention stands for or belongs to ('Kestria', a minister of Kestria)."""
-    if m.country:
-        return m.country
-    if m.key.startswith("country:"):
-        return m.key.split(":", 1)[1]
-    return None
-
-
-PAIR_PEOPLE = {"leaders", "presidents", "ministers", "men", "women", "envoys", "counterparts", "heads", "premiers"}
-PAIR_PARTIES = {"sides", "countries", "nations", "governments", "powers", "economies", "delegations"}
-
-
-def pair_antecedents(tok: Token, index: DocIndex, window: int = 3) -> list[Mention]:
-    """'the two leaders', 'both sides': the last two people (or countries and groups) named
-    before, within a few sentences; none when the text named fewer."""
-    word = tok.lower_
-    paired = any(c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet") for c in tok.children)
-    if not paired or word not in PAIR_PEOPLE | PAIR_PARTIES:
-        return []
-    labels = {"PERSON"} if word in PAIR_PEOPLE else {"GPE", "ORG", "NORP"}
-    first = [s for s in tok.doc.sents if s.start <= tok.i][-(window + 1):][0].start
-    found: list[Mention] = []
-    for i in range(tok.i - 1, first - 1, -1):
-        m = index.mention_at[i]
-        if m is None or m.label not in labels or m.key.startswith(PLACE_KEYS) or is_place(tok.doc[i], m):
-            continue  # 'in Switzerland' is where, not who
-        if (m.country or m.key) not in {f.country or f.key for f in found}:  # the Treasury is the US side
-            found.append(m)
-            if len(found) == 2:
-                return found[::-1]
-    return []
-
-
-FEMALE_TITLES = ("first lady", "mrs", "ms", "madam", "queen", "princess", "duchess", "lady ")
-MALE_TITLES = ("mr", "king", "prince", "duke", "lord ", "sir ")
-
-
-def _agrees(pronoun: Token, m: Mention) -> bool:
-    """'he' is not 'First Lady Melania Trump': titles that mark gender must agree."""
-    before = pronoun.doc.text[max(m.start - 12, 0) : m.start].lower()
-    female = any(t in before for t in FEMALE_TITLES)
-    male = any(f"{t}." in before or f"{t} " in before for t in MALE_TITLES)
-    if pronoun.lower_ in ("he", "him", "his"):
-        return not female
-    if pronoun.lower_ in ("she", "her", "hers"):
-        return not male
-    return True
 
 
 def participants(trigger: Token, index: DocIndex, subject_only: bool = False) -> list[Mention]:
@@ -494,7 +359,7 @@ def _pronoun_subjects(verb: Token, index: DocIndex, subject_only: bool = False) 
     tokens = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if subject_only else verb.subtree
     for c in tokens:
         if c.lower_ in PRONOUNS and index.mention_at[c.i] is None and c.dep_ in ("nsubj", "nsubjpass", "poss", "conj"):
-            m = pronoun_antecedent(c, index)
+            m = anaphora.pronoun_antecedent(c, index)
             if m is not None:
                 out.append(m)
     return out

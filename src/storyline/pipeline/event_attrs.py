@@ -9,7 +9,8 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from ..records import Mention, Quantity, Timex
-from .event_args import DocIndex, country_of, governor, it_antecedent, subject_mentions
+from .anaphora import country_of, it_antecedent
+from .event_args import DocIndex, governor, subject_mentions
 from .lexicon import load
 
 

@@ -32,6 +32,7 @@ from .event_triggers import (
     triggers,
     without_reporting,
 )
+from .lexicon import load
 
 # ---------------------------------------------------------------------------- dating
 
@@ -119,7 +120,7 @@ def _climbable(tok: Token) -> bool:
     return tok.dep_ in ("xcomp", "advcl", "conj", "ccomp", "dobj", "nsubj", "nsubjpass")
 
 
-def directed(when: Timex | None, status: str, dct: str | None) -> Timex | None:
+def directed(when: Timex | None, status: str, dct: str | None, said: bool = False) -> Timex | None:
     """Let the event's modality decide which way a relative date points: 'the April trip'
     of a planned visit is next April, of a past one last April.  Vague 'recently' and
     'in the coming weeks' become windows before or after the DCT."""
@@ -133,10 +134,22 @@ def directed(when: Timex | None, status: str, dct: str | None) -> Timex | None:
         want = "future"  # "could impose a duty from July 1" (but "threatened on Sunday" is past)
     if when.mod == "BEFORE":
         want = "future"  # a deadline ("pledged to buy ... by the end of June") lies ahead
+    if said and want == "future":
+        want = None  # 'Japan on Monday said it would restrict exports': the day of saying, gone by
     if want and when.relative and when.tense != want and when.lo and _undirected(when):
         turned = resolve_timex(when.replace(tense=want), day)
         return turned if turned.lo else when
     return when
+
+
+def _day_of_saying(doc: Doc, when: Timex) -> bool:
+    """The date hangs from a past verb of saying ('on Monday said it would …')."""
+    span = doc.char_span(when.start, when.end, alignment_mode="expand")
+    verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None) if span is not None else None
+    return verb is not None and verb.tag_ == "VBD" and verb.lemma_.lower() in SPEECH_VERBS
+
+
+SPEECH_VERBS = frozenset(load("event_triggers")["speech"])
 
 
 def _undirected(when: Timex) -> bool:
@@ -179,8 +192,9 @@ def _timing(
         status = "occurred" if clause_tense(head) in ("past", "present") else "unknown"
         when = directed(when, status, dct)
     else:
-        when = directed(when, status_of(head, etype, None, dct), dct)  # modality first
-        status = status_of(head, etype, when, dct)
+        said = when is not None and _day_of_saying(head.doc, when)
+        when = directed(when, status_of(head, etype, None, dct), dct, said)  # modality first
+        status = status_of(head, etype, None if said else when, dct)  # said on Monday: still ahead then
     if when is not None:
         if not _reference_clause(head):
             narrative.remember(status, sent_i, when)

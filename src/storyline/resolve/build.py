@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ..dedupe import duplicates_of
+from ..dedupe import duplicates_of, reworded_copies
 from ..records import PLACE_KEYS, Article, DocumentFacts, Entity, Event, Quote
 from ..settings import Settings
 from ..store import Database
@@ -32,12 +32,16 @@ def rebuild(db: Database, settings: Settings) -> None:
     docs = db.documents()
     facts = {d.id: db.document_facts(d.id) for d in docs}
     originals = duplicates_of(db.minhashes(), settings.dup_threshold)
-    docs = _mark_duplicates(db, docs, originals)
+    pairs = reworded_copies([(d.id, d.text) for d in sorted(docs, key=lambda d: d.path) if d.id not in originals],
+                            copy_threshold=settings.dup_threshold)  # fmt: skip
     resolution = resolve_actors([m for f in facts.values() for m in f.mentions])  # dates play no part
     entity_of = resolution.entity_of
     entities = list(resolution.entities)
     places = {e.id: e.name for e in entities if e.id.startswith(PLACE_KEYS) and e.type in PLACE_TYPES}
-    docs, facts = redate_pass(db, docs, facts, originals, lambda e: _with_entities(e, entity_of, places))
+    docs, facts = redate_pass(db, docs, facts, {**originals, **pairs}, lambda e: _with_entities(e, entity_of, places))
+    reworded = _later_of(pairs, docs)
+    originals = {**originals, **reworded}
+    docs = _mark_duplicates(db, docs, originals, reworded)
     mentions_by_doc = {
         doc: [entity_of.get(m.key, m.key) for m in f.mentions] for doc, f in facts.items()
     }
@@ -77,12 +81,21 @@ def _entity_key(e: Entity) -> str:
     return f"{1_000_000 - e.mentions:07d}|{e.name}"
 
 
-def _mark_duplicates(db: Database, docs: Sequence[Article], originals: Mapping[str, str]) -> list[Article]:
+def _later_of(pairs: Mapping[str, str], docs: Sequence[Article]) -> dict[str, str]:
+    """Each reworded pair as copy -> original, once dated: the later article is the copy."""
+    key = {d.id: (d.published or "9999", d.path) for d in docs}
+    return {max(a, b, key=key.__getitem__): min(a, b, key=key.__getitem__) for a, b in pairs.items()}
+
+
+def _mark_duplicates(db: Database, docs: Sequence[Article], originals: Mapping[str, str],
+                     reworded: Mapping[str, str]) -> list[Article]:  # fmt: skip
+    """Record which document each copy copies; a reworded copy is also flagged 'paraphrased'."""
     out = []
     for d in docs:
         want = originals.get(d.id)
-        if d.duplicate_of != want:
-            d = d.replace(duplicate_of=want)
+        flags = tuple(sorted({*d.flags, "paraphrased"})) if d.id in reworded else d.flags
+        if d.duplicate_of != want or flags != d.flags:
+            d = d.replace(duplicate_of=want, flags=flags)
             db.update_document(d)
         out.append(d)
     return out

@@ -93,11 +93,18 @@ def _tense_window(iv_lo: date, iv_hi: date, tense: str, mod: str | None, precise
     return None
 
 
-def _graded(why: str, weight: float, lo: date, hi: date, tense: str, period: str | None = None) -> list[Clue]:
-    """A window, plus a bonus for its part nearest the expression (news talks of near dates)."""
+FRESH = 14  # days: the past day a report names is most often its news of the last fortnight
+
+
+def _graded(why: str, weight: float, lo: date, hi: date, tense: str, period: str | None = None,
+            day: bool = False) -> list[Clue]:  # fmt: skip
+    """A window, plus a bonus for its part nearest the expression (news talks of near dates),
+    and for a past day, a smaller one for the fortnight after it."""
     out = [Clue(why, weight, lo, hi, period)]
     if tense == "past":
         out.append(Clue(why, weight * 0.25, lo, min(hi, lo + timedelta(days=NEAR)), period, near=True))
+        if day:
+            out.append(Clue(why, weight * 0.1, lo, min(hi, lo + timedelta(days=FRESH)), period, near=True))
     else:
         out.append(Clue(why, weight * 0.25, max(lo, hi - timedelta(days=NEAR)), hi, period, near=True))
     return out
@@ -110,7 +117,7 @@ def _year_clue(t: Timex, year: int) -> list[Clue]:
             return []
         lo, hi = date.fromisoformat(t.lo), date.fromisoformat(t.hi)
         window = _tense_window(lo, hi, t.tense, t.mod, t.precision == "day")
-        return _graded(f"{t.text!r} ({t.tense})", 2.0, *window, t.tense) if window else []
+        return _graded(f"{t.text!r} ({t.tense})", 2.0, *window, t.tense, day=t.precision == "day") if window else []
     if t.tense == "past":
         return [Clue(f"{t.text!r} is past", 1.0, lo, hi + timedelta(days=WINDOW))]
     if t.tense == "future":
@@ -121,9 +128,14 @@ def _year_clue(t: Timex, year: int) -> list[Clue]:
 FAR_WEEKDAY = (0.3, 0.25, 0.2, 0.15, 0.1)  # 2..6 days from the DCT: the nearer, the likelier
 
 
-def _weekday_clue(t: Timex, weekday: int) -> list[Clue]:
+LEDE_WEIGHT = 1.5  # the first weekday an article names is its news peg, most often the latest
+SEQUENCE = 120  # characters: two weekdays this close narrate a sequence, neither is the peg
+
+
+def _weekday_clue(t: Timex, weekday: int, lede: bool = False) -> list[Clue]:
     """'announced Tuesday': the DCT is 0-1 days after a Tuesday (likeliest), or up to 6 days
-    after it, the less likely the further ('will meet Friday': 1-2 days before, or up to 6)."""
+    after it, the less likely the further ('will meet Friday': 1-2 days before, or up to 6).
+    The lede's weekday weighs more than those of the background further down."""
     if t.tense == "future":
         near = {(weekday - k - 1) % 7 + 1 for k in (1, 2)}
         far = [(weekday - k - 1) % 7 + 1 for k in range(3, 7)]
@@ -133,8 +145,9 @@ def _weekday_clue(t: Timex, weekday: int) -> list[Clue]:
         far = [(weekday + k - 1) % 7 + 1 for k in range(2, 7)]
         rel = "after"
     why = f"{t.text!r}: DCT a few days {rel} that weekday"
-    return [Clue(why, 1.0, period="week", weekdays=frozenset(near)),
-            *(Clue(why, w, period="week", weekdays=frozenset({d})) for d, w in zip(far, FAR_WEEKDAY, strict=False))]  # fmt: skip
+    k = LEDE_WEIGHT if lede else 1.0
+    return [Clue(why, k, period="week", weekdays=frozenset(near)),
+            *(Clue(why, k * w, period="week", weekdays=frozenset({d})) for d, w in zip(far, FAR_WEEKDAY, strict=False))]  # fmt: skip
 
 
 def _yearless_clue(t: Timex) -> list[Clue]:
@@ -146,7 +159,7 @@ def _yearless_clue(t: Timex) -> list[Clue]:
     if window is None:
         return []
     tense = t.tense if t.mod != "BEFORE" else "deadline"
-    return _graded(f"{t.text!r} ({tense})", 1.0, *window, tense, period="year")
+    return _graded(f"{t.text!r} ({tense})", 1.0, *window, tense, period="year", day=probe.precision == "day")
 
 
 def _season_or_part_clue(t: Timex) -> Clue | None:
@@ -169,15 +182,16 @@ def _publication_clue(t: Timex) -> list[Clue]:
     return [Clue(f"dateline {t.text!r}", 6.0, day, day, None if t.lo else "year")]
 
 
-def clue_of(t: Timex) -> list[Clue]:
-    """What one time expression (normalised without DCT) says about the DCT."""
+def clue_of(t: Timex, lede: bool = False) -> list[Clue]:
+    """What one time expression (normalised without DCT) says about the DCT; ``lede``: it is
+    the first weekday the document names."""
     if t.type not in ("DATE", "TIME"):
         return []
     if t.function == "PUBLICATION_TIME":
         return _publication_clue(t)
     weekday = _WEEKDAY.match(t.value)
     if weekday:
-        return _weekday_clue(t, int(weekday.group(1)))
+        return _weekday_clue(t, int(weekday.group(1)), lede)
     year = _YEAR_VALUE.match(t.value)
     if year and not t.relative:
         return _year_clue(t, int(year.group(1)))
@@ -219,7 +233,12 @@ def countdown_clue(duration: Timex, target: Timex) -> Clue | None:
 def clues(timexes: Iterable[Timex], anchors: Sequence[Anchor] = ()) -> list[Clue]:
     """Every clue the expressions and anchors give."""
     timexes = list(timexes)
-    out = [c for t in timexes for c in clue_of(t)]
+    weekdays = sorted((t for t in timexes if _WEEKDAY.match(t.value) and t.type in ("DATE", "TIME")),
+                      key=lambda t: t.start)  # fmt: skip
+    # the first weekday is a news peg when it stands alone ('met on Tuesday … On Friday, …'), not
+    # when a sequence is narrated ('began on Friday and was completed on Sunday')
+    lede = weekdays[0] if weekdays and (len(weekdays) == 1 or weekdays[1].start - weekdays[0].end > SEQUENCE) else None
+    out = [c for t in timexes for c in clue_of(t, t is lede)]
     by_start = {t.start: t for t in timexes}
     out.extend(c for t in timexes if t.counts_to is not None and t.counts_to in by_start
                and (c := countdown_clue(t, by_start[t.counts_to])) is not None)  # fmt: skip
