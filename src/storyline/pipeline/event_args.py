@@ -57,11 +57,14 @@ class DocIndex:
 def _background(tok: Token) -> bool:
     """A date in a relative clause or a 'since/after' phrase ('a summit that opened on May
     12'): background, not the day the story has reached."""
-    if in_temporal_pp(tok):
-        return True
+    return in_temporal_pp(tok) or below_clause(tok, {"relcl", "acl"})
+
+
+def below_clause(tok: Token, deps: set[str]) -> bool:
+    """Some head on the way from ``tok`` to the root is attached by one of ``deps``."""
     cur = tok
     while cur.head.i != cur.i:
-        if cur.dep_ in ("relcl", "acl"):
+        if cur.dep_ in deps:
             return True
         cur = cur.head
     return False

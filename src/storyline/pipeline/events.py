@@ -74,14 +74,7 @@ SUBORDINATE = {"ccomp", "advcl", "relcl", "acl", "xcomp", "parataxis", "conj"}
 
 def _main_clause(tok: Token) -> bool:
     """The token hangs from the sentence's root verb, not from a clause below it."""
-    if args.in_temporal_pp(tok):
-        return False
-    cur = tok
-    while cur.head.i != cur.i:
-        if cur.dep_ in SUBORDINATE:
-            return False
-        cur = cur.head
-    return True
+    return not (args.in_temporal_pp(tok) or args.below_clause(tok, SUBORDINATE))
 
 
 def _status_class(status: str) -> str:
