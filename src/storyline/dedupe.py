@@ -90,11 +90,12 @@ def reworded_copies(items: Sequence[tuple[str, str]], threshold: float = REWORDE
     lsh = MinHashLSH(threshold=threshold * 0.8, num_perm=NUM_PERM)
     words = {doc: content_words(text) for doc, text in items}
     texts = dict(items)
+    order = {doc: k for k, (doc, _) in enumerate(items)}
     out: dict[str, str] = {}
     for doc, _ in items:
         m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
         m.update_batch([w.encode("utf-8") for w in words[doc]])
-        for other in sorted(lsh.query(m), key=list(texts).index):
+        for other in sorted(lsh.query(m), key=order.__getitem__):
             a, b = words[doc], words[other]
             if len(a & b) >= threshold * len(a | b) and _shingle_jaccard(texts[doc], texts[other]) < copy_threshold:
                 out[doc] = out.get(other, other)

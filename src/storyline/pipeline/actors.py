@@ -396,18 +396,24 @@ def _absorb_acronyms(doc: Doc, cands: list[_Cand]) -> None:
     """'GSOMIA' after 'the General Security of Military Information Agreement (GSOMIA)' or
     '…, or GSOMIA,': an all-capitals name is the longer one it abbreviates (its initials, or
     the two written side by side)."""
-    full = [c for c in cands if c.key and c.label in ("ORG", "LAW", "EVENT") and len(doc[c.start : c.end]) > 2]
+    full = [(c, _initials(doc[c.start : c.end])) for c in cands
+            if c.key and c.label in ("ORG", "LAW", "EVENT") and c.end - c.start > 2]  # fmt: skip
     for c in cands:
         text = doc[c.start : c.end].text
         if c.end - c.start != 1 or not (2 <= len(text) <= 8 and text.isupper() and text.isalpha()):
             continue
-        for f in full:
-            words = [t.text for t in doc[f.start : f.end] if t.is_alpha and t.lower_ not in ("the", "'s")]
-            initials = {"".join(w[0] for w in words).upper(), "".join(w[0] for w in words if w[0].isupper())}
+        for f, initials in full:
             between = doc[f.end : c.start].text.strip().lower()
             if f.key != c.key and (text in initials or (0 < c.start - f.end <= 2 and between in ("(", ", or", "or"))):
                 c.key, c.name, c.country, c.label = f.key, f.name, f.country, f.label
                 break
+
+
+def _initials(span: Span) -> set[str]:
+    """'General Security of Military Information Agreement': GSOMIA (every word) and GSMIA
+    (capitalised words only)."""
+    words = [t.text for t in span if t.is_alpha and t.lower_ != "the"]
+    return {"".join(w[0] for w in words).upper(), "".join(w[0] for w in words if w[0].isupper())}
 
 
 def _absorb_short_orgs(cands: list[_Cand]) -> None:

@@ -60,35 +60,35 @@ def definite_antecedent(tok: Token, index: args.DocIndex) -> Mention | None:
     return None
 
 
+def _nearest_subject(tok: Token, skip: set[str]) -> Token | None:
+    """The nearest subject before ``tok`` in its sentence or the one before (pronouns in
+    ``skip`` are passed over: they stand for something named further back)."""
+    first = [s for s in tok.doc.sents if s.start <= tok.i][-2:][0].start
+    return next((t for t in reversed(tok.doc[first : tok.i])
+                 if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in skip), None)  # fmt: skip
+
+
 def it_antecedent(tok: Token, index: args.DocIndex) -> Mention | None:
     """The country or organisation 'it'/'its' stands for: the nearest subject before it,
     when that subject is one ('The government announced …, and said it would raise its
     tariff'); none when the nearest subject is a thing ('The deal … it')."""
-    first = [s for s in tok.doc.sents if s.start <= tok.i][-2:][0].start
-    for i in range(tok.i - 1, first - 1, -1):
-        subj = tok.doc[i]
-        if subj.dep_ not in ("nsubj", "nsubjpass") or subj.lower_ in ("it", "which", "that"):
-            continue
-        if subj.lower_ in GOVERNMENT_WORDS:
-            return _government_of(subj, index)
-        m = index.mention_at[subj.i]
-        if m is not None and m.label in ("ORG", "GPE", "NORP") and args.is_actor(subj, m):
-            return m
+    subj = _nearest_subject(tok, {"it", "which", "that"})
+    if subj is None:
         return None
-    return None
+    if subj.lower_ in GOVERNMENT_WORDS:
+        return _government_of(subj, index)
+    m = index.mention_at[subj.i]
+    return m if m is not None and m.label in ("ORG", "GPE", "NORP") and args.is_actor(subj, m) else None
 
 
 def they_antecedents(tok: Token, index: args.DocIndex) -> list[Mention]:
     """'The pair … where they met', 'Kang and Kono met … They agreed': the nearest subject
     before, when it names people or 'the two leaders' / 'the pair'."""
-    first = [s for s in tok.doc.sents if s.start <= tok.i][-2:][0].start
-    for i in range(tok.i - 1, first - 1, -1):
-        subj = tok.doc[i]
-        if subj.dep_ not in ("nsubj", "nsubjpass") or subj.lower_ in ("they", "who", "which", "that"):
-            continue
-        named = [m for t in (subj, *(c for c in subj.conjuncts)) if (m := index.mention_at[t.i]) is not None]
-        return args._unique(named) if len(named) > 1 else pair_antecedents(subj, index)
-    return []
+    subj = _nearest_subject(tok, {"they", "who", "which", "that"})
+    if subj is None:
+        return []
+    named = [m for t in (subj, *subj.conjuncts) if (m := index.mention_at[t.i]) is not None]
+    return args._unique(named) if len(named) > 1 else pair_antecedents(subj, index)
 
 
 GOVERNMENT_WORDS = {"government", "administration", "cabinet"}

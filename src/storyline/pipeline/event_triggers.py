@@ -201,7 +201,6 @@ def without_reporting(groups: list[list[Trigger]]) -> list[list[Trigger]]:
     return kept
 
 
-ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 ACTOR_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
 
 
@@ -209,7 +208,7 @@ def _subject_of(verb: Token) -> bool:
     """The verb has an actor of its own as subject ('Beijing retaliated'; not 'the asset
     freezes and transaction bans would take effect', one measure the tagger split in two)."""
     return verb.pos_ in ("VERB", "AUX") and any(
-        t.ent_type_ in ACTOR_ENTS or t.lower_ in ACTOR_PRONOUNS
+        t.ent_type_ in args.ACTOR_LABELS or t.lower_ in ACTOR_PRONOUNS
         for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
     )  # fmt: skip
 
