@@ -64,11 +64,21 @@ SANCTIONS_FLOORS = {"doc_dates": 5, "events": 19, "event_exact_start": 14, "quot
 # A fourth, also blind: the 2019 Japan-South Korea export-control dispute, real people and
 # dates, in five scraped-looking articles of the helper's own writing.  First contact:
 # doc_dates 4/5, events 13/32, exact 11/28, quotes 6/11, entities 15/20, cleaning 46/54.
-JAPAN_KOREA_FLOORS = {"doc_dates": 4, "events": 16, "event_exact_start": 14, "quotes": 11, "entities": 19,
+JAPAN_KOREA_FLOORS = {"doc_dates": 5, "events": 24, "event_exact_start": 22, "quotes": 11, "entities": 19,
                       "cleaning": 54, "flags": 2}  # fmt: skip
 
 
-@pytest.mark.parametrize(("story", "floors"), [("sanctions", SANCTIONS_FLOORS), ("japan_korea", JAPAN_KOREA_FLOORS)])
+# A fifth, also blind: the 2022-23 Black Sea grain deal (signing, suspension, exit, strikes on
+# Odesa), written to be met first without tuning.  First contact: doc_dates 3/5, events 9/35,
+# exact 5/27, quotes 9/12, entities 15/18, cleaning 84/95; the floors are what this session's
+# general fixes reach.  The undated exit story (05) is dated a month early: only 'for a year'
+# and 'a two-month extension, which ran out on Monday' tell July from June.
+GRAIN_CORRIDOR_FLOORS = {"doc_dates": 4, "events": 12, "event_exact_start": 8, "series_points": 1, "quotes": 9,
+                         "entities": 15, "cleaning": 84, "flags": 2}  # fmt: skip
+
+
+@pytest.mark.parametrize(("story", "floors"), [("sanctions", SANCTIONS_FLOORS), ("japan_korea", JAPAN_KOREA_FLOORS),
+                                               ("grain_corridor", GRAIN_CORRIDOR_FLOORS)])
 def test_blind_story_score(tmp_path: Path, timeline_scorer: Any, story: str, floors: dict[str, int]) -> None:
     with storyline.open(tmp_path / f"{story}.db") as store:
         report = store.ingest([str(STORIES / story)])

@@ -172,6 +172,9 @@ class Timex(_Record):
     tense: str = "none"
     relative: bool = False  # True when the value depends on the DCT
     counts_to: int | None = None  # a DURATION saying how far ahead the date starting here lies
+    counts_from: int | None = None  # a DURATION counted from the (event) date starting here
+    counts_back: bool = False  # ... backwards: 'two days before the vote'
+    aside: bool = False  # told out of the narrative's order: 'had been held in July', 'a deal signed in May'
     function: str | None = None  # TimeML functionInDocument: PUBLICATION_TIME for a dateline's date
 
 

@@ -54,6 +54,10 @@ def test_url_date(url: str | None, date: str | None) -> None:
         ("Washington (USA), 25 March (LaPresse) - The envoy arrived.", None, "03-25", "dateline"),
         ("BEIJING, May 6 (Reuters) - China said it would respond.", None, "05-06", "dateline"),
         ("BRUSSELS, March 4, 2026 — Ministers met.", "2026-03-04", "03-04", "dateline"),
+        # below the site name, a section row, the headline, a byline, a reading time and a caption
+        ("Harbour Wire\nHome | World | Markets\nEnvoys sign grain accord\nBy A. Writer and B. Writer\n"
+         "5 min read\nPhoto: the envoys at the ceremony. (C. Lens/Harbour Wire)\n"
+         "ISTANBUL, July 22 (Harbour Wire) - The envoys signed on Friday.", None, "07-22", "dateline"),
     ],
 )
 def test_text_dates(text: str, date: str | None, month_day: str, kind: str) -> None:

@@ -95,3 +95,17 @@ def test_undated_document_keeps_what_resolve_needs(spacy_model) -> None:  # type
 def test_cues_around_weekdays(spacy_model, text: str, dct: str, value: str) -> None:  # type: ignore[no-untyped-def]
     weekday = timexes(spacy_model, text, dct)[-1]
     assert weekday.value == value, weekday
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "aside"),
+    [
+        ("A working-level meeting in July had been held in a bare room.", True),
+        ("It shelved a complaint it filed with the WTO in September.", True),
+        ("In March, the deputy minister said Russia would agree to only 60 days.", False),
+    ],
+)
+def test_dates_told_out_of_order_are_marked_aside(spacy_model, text: str, aside: bool) -> None:  # type: ignore[no-untyped-def]
+    (found,) = [t for t in timexes(spacy_model, text, None) if t.type == "DATE"]
+    assert found.aside is aside

@@ -104,3 +104,58 @@ def test_a_past_day_named_makes_the_fortnight_after_it_likelier() -> None:
     found = undated("Talks were held in Tokyo on December 16. The leaders met on Tuesday.", "past")
     dating = infer_dct(found, bounds=(date(2018, 12, 1), date(2019, 1, 31)))
     assert date(2018, 12, 16) <= dating.published <= date(2018, 12, 31)
+
+
+YEAR_2019 = (date(2019, 1, 1), date(2019, 12, 31))
+
+
+def test_days_after_a_dated_event_pin_the_week() -> None:
+    """'held on Tuesday … On Friday, four days after the talks [December 16]': the Friday is
+    December 20, so the Tuesday of the lede is December 24, not December 17."""
+    found = undated(
+        "Abe and Moon held a summit on Tuesday in Chengdu, their first formal meeting in more than a year, "
+        "and agreed that the disputes of the past months should be settled through dialogue. "
+        "Those talks were held in Tokyo on December 16. "
+        "On Friday, four days after the talks, the ministry eased the rules.",
+        "past",
+    )
+    dating = infer_dct(found, bounds=YEAR_2019)
+    assert dating.published == date(2019, 12, 24)
+    assert any("four days" in e and "December 16" in e for e in dating.evidence)
+
+
+def test_a_month_named_with_last_year_takes_the_year_of_its_twin() -> None:
+    """'signed in July last year' beside 'in July 2022': the DCT is in 2023."""
+    found = undated("The deal was signed in July last year. A memo was signed in July 2022.", "past")
+    dating = infer_dct(found, bounds=(date(2021, 1, 1), date(2025, 12, 31)), prefer=date(2022, 9, 1))
+    assert dating.published.year == 2023
+    assert any("the DCT is in 2023" in e for e in dating.evidence)
+
+
+def test_a_month_with_last_year_alone_gives_no_nearness() -> None:
+    """'September last year' says the DCT is in the next year, not early in it."""
+    (t,) = undated("They met in September last year.", "past")
+    assert [c.near for c in clue_of(t)] == [False]
+
+
+@pytest.mark.parametrize(
+    ("aside", "lo", "hi"),
+    [
+        # narrated in order, Nov. 17 then March: a new year began between them
+        (False, date(2023, 4, 1), date(2023, 9, 13)),
+        # 'had been held in March' is told out of order: December 2022 stays possible
+        (True, date(2022, 11, 18), date(2023, 1, 25)),
+    ],
+)
+def test_narrated_dates_that_go_back_in_the_calendar_cross_a_year(aside: bool, lo: date, hi: date) -> None:
+    extended, march = undated("On Nov. 17 the deal was extended. In March, Moscow agreed to a shorter term.", "past")
+    found = [extended, march.replace(aside=aside)]
+    dating = infer_dct(found, bounds=(date(2022, 11, 18), date(2023, 12, 31)), prefer=date(2022, 12, 1))
+    assert lo <= dating.lo <= dating.published <= dating.hi <= hi
+    assert any("a new year between them" in e for e in dating.evidence) is not aside
+
+
+def test_a_date_named_with_its_year_may_lie_two_years_back() -> None:
+    (t,) = undated("The initiative was signed in July 2022.", "past")
+    windows = [(c.lo, c.hi) for c in clue_of(t) if not c.near]
+    assert windows == [(date(2022, 8, 1), date(2024, 7, 30))]

@@ -299,3 +299,19 @@ def test_a_paraphrased_copy_does_not_overrule_the_status_the_reports_give() -> N
     (event,) = merge(reports, doubting)
     assert event.status == "suspended"  # ... unless it is a machine-spun copy
     assert len(event.sources) == 2  # which still counts as a source
+
+
+@pytest.mark.parametrize(
+    ("other_day", "merged"),
+    [
+        ("2025-05-10", True),  # a day apart: one event whose reports disagree (a time zone)
+        ("2025-05-07", False),  # three days apart: a vague report must not chain two events
+    ],
+)
+def test_a_vague_report_does_not_chain_days_far_apart(other_day: str, merged: bool) -> None:
+    events = [
+        ev("d1", "2025-05-05", "2025-05-11", precision="week"),
+        ev("d2", "2025-05-09"),
+        ev("d3", other_day, offset=9),
+    ]
+    assert len(merge(events, CTX)) == (1 if merged else 2)

@@ -9,6 +9,7 @@ import pytest
 from storyline.records import DocumentFacts, Event
 from storyline.resolve.redate import redate_facts
 from storyline.time import extract
+from storyline.time.shift import count_from
 
 
 def _facts(text: str, event_timex: int) -> DocumentFacts:
@@ -58,3 +59,20 @@ def test_undated_reports_get_the_month_before_once_dated(when_text: str | None, 
     facts = DocumentFacts(doc="d1", timexes=(when,) if when else (), events=(event,))
     out = redate_facts(facts, date(2026, 1, 6)).events[0]
     assert (out.start, out.end) == window
+
+
+def test_days_counted_from_an_event_are_counted_again_when_redated() -> None:
+    """'four days after the talks [December 16]', first read against a wrong year, follows
+    the talks to the year the document gets."""
+    text = "The talks were held on December 16. Four days after the talks, the ministry eased the rules."
+    first = tuple(extract(text, date(2018, 12, 24), lambda start, end: "past"))
+    talks, four_days = first
+    assert four_days.counts_from == talks.start
+    when = count_from(four_days, talks, back=False, exact=True)
+    assert when is not None and (when.lo, when.hi) == ("2018-12-20", "2018-12-20")
+    event = Event(
+        id="e1", type="export_control", summary="eased", start=when.lo, end=when.hi, date_precision="day",
+        status="eased", when=when, attributes={"dated_by": "text"}, doc="d1",
+    )
+    after = redate_facts(DocumentFacts(doc="d1", timexes=first, events=(event,)), date(2019, 12, 24))
+    assert (after.events[0].start, after.events[0].end) == ("2019-12-20", "2019-12-20")

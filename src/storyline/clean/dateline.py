@@ -23,7 +23,7 @@ from storyline.records import DateEvidence
 __all__ = ["find_all", "find_published", "text_dates", "url_date"]
 
 _EDGE_LINES = 6
-_DATELINE_LINES = 5
+_DATELINE_LINES = 10  # non-blank lines: site name, headline, standfirst, byline and caption may come first
 _MONTH_NUM = {
     name: i
     for i, names in enumerate(

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..dictionary import load_dictionary
 from ..records import PLACE_KEYS, Mention, Timex
-from ..time.shift import shift
+from ..time.shift import count_from, shift
 from . import anaphora
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -41,9 +41,11 @@ class DocIndex:
             for tok in _tokens_in(doc, m.start, m.end):
                 mentions[tok.i] = m
         previous: Timex | None = None  # the last date the text named: 'a week later' counts from it
-        for t in doc._.storyline_timexes or ():
+        found = doc._.storyline_timexes or ()
+        by_start = {t.start: t for t in found}
+        for t in found:
             if t.type == "DURATION":
-                t = _shifted(doc, t, previous)
+                t = _shifted(doc, t, previous if t.counts_from is None else by_start.get(t.counts_from))
             if t.type not in ("DATE", "TIME"):
                 continue
             tokens = _tokens_in(doc, t.start, t.end)
@@ -80,23 +82,31 @@ def _shifted(doc: Doc, t: Timex, previous: Timex | None) -> Timex:
     """A duration counted from a day is a date.  'two days ago', 'a month from now', 'in
     three weeks' count from the DCT: the value becomes '+P3W' / '-P2D' so re-dating can shift
     it again.  'a week later', 'two days earlier' count from the last date the text named
-    (none named: no date; the event takes the story's running time instead)."""
+    (none named: no date; the event takes the story's running time instead); 'four days
+    after the talks' from the day the text gave the talks (``previous`` is that day).  A
+    past 'in three weeks' is a span ('the first summit in 15 months'), not a date."""
     if not re.fullmatch(r"P\d+[DWMY]", t.value) or not doc._.storyline_dct:
         return t
     after = doc.text[t.end : t.end + 16]
     before = doc.text[max(t.start - 4, 0) : t.start].lower()
-    if _FROM_NOW.match(after) or (before.endswith("in ") and t.mod is None and _on_a_verb(doc, t)):
-        return shift(t.replace(type="DATE", value="+" + t.value), dt.date.fromisoformat(doc._.storyline_dct))
-    if _AGO.match(after):
-        return shift(t.replace(type="DATE", value="-" + t.value), dt.date.fromisoformat(doc._.storyline_dct))
-    sign = "+" if _LATER.match(after) else "-" if _EARLIER.match(after) else None
-    if sign is None or previous is None or previous.lo is None:
+    dct = dt.date.fromisoformat(doc._.storyline_dct)
+    if t.counts_from is None and (_FROM_NOW.match(after) or (before.endswith("in ") and t.mod is None
+                                                            and t.tense != "past" and _on_a_verb(doc, t))):
+        return shift(t.replace(type="DATE", value="+" + t.value), dct)
+    if t.counts_from is None and _AGO.match(after):
+        return shift(t.replace(type="DATE", value="-" + t.value), dct)
+    sign = _direction(t, after)
+    if sign is None or previous is None:
         return t
-    moved = shift(t.replace(type="DATE", value=sign + t.value), dt.date.fromisoformat(previous.lo))
-    if moved.lo is None or moved.hi is None:
-        return t
-    lo, hi = dt.date.fromisoformat(moved.lo), dt.date.fromisoformat(moved.hi)
-    return moved.replace(value=(lo + (hi - lo) / 2).isoformat(), relative=True)
+    return count_from(t, previous, sign == "-", exact=t.counts_from is not None) or t
+
+
+def _direction(t: Timex, after: str) -> str | None:
+    """'+' for a duration counted forward from a day ('four days after the talks', 'a week
+    later'), '-' backward ('two days before the vote', 'a day earlier'), None otherwise."""
+    if t.counts_from is not None:
+        return "-" if t.counts_back else "+"
+    return "+" if _LATER.match(after) else "-" if _EARLIER.match(after) else None
 
 
 def _on_a_verb(doc: Doc, t: Timex) -> bool:

@@ -109,8 +109,16 @@ def _target_in(trigger: Token, index: DocIndex) -> str | None:
 
 
 def _scope(trigger: Token) -> str | None:
-    for prep in trigger.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("on", "for"):
+    """What a measure covers: 'tariffs on steel', 'eased the rules for photoresists' (the
+    verb's object's phrase); not a date ('took effect on July 4')."""
+    heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")] if trigger.pos_ == "VERB" else [trigger]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("on", "for"):
+                continue
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if any(o.ent_type_ in ("DATE", "TIME") for o in objects):
+                continue
             words = [t.text for t in prep.subtree][1:]
             if words:
                 return " ".join(words)[:80]

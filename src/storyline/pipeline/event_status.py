@@ -1,6 +1,6 @@
 """Event status from tense, modality and the words around the trigger.
 
-planned · threatened · announced · occurred · in_effect · suspended · cancelled · unknown
+planned · threatened · announced · occurred · in_effect · eased · suspended · cancelled · unknown
 """
 
 from __future__ import annotations
@@ -62,7 +62,12 @@ def _context(trigger: Token) -> set[str]:
             if c.dep_ in ("aux", "auxpass", "amod", "advmod", "neg", "xcomp", "compound", "prt"):
                 words.add(c.lower_)
                 words.add(c.lemma_.lower())
+            # 'took effect', 'came into force'
+            words.update(g.lower_ for g in (c, *c.children) if c.dep_ in ("dobj", "prep") and g.lower_ in _EFFECT)
     return words
+
+
+_EFFECT = frozenset({"effect", "force"})
 
 
 def status_of(trigger: Token, event_type: str, when: Timex | None, dct: str | None) -> str:
@@ -76,9 +81,16 @@ def status_of(trigger: Token, event_type: str, when: Timex | None, dct: str | No
     if words & _words("threatened") and event_type != "statement":
         return "threatened"
     own = {trigger.lower_, trigger.lemma_.lower()}  # 'asset freezes' are the measure, not a pause of one
+    if event_type in MEASURES and own & _words("eased") and tense != "future":
+        return "eased"  # 'eased the curbs on photoresists'
     measure = _measure_status(words - own, tense, gov) if event_type in MEASURES else None
     if measure is not None:
         return measure
+    if event_type == "agreement" and tense != "future":  # 'suspended its part in the deal', 'refused to extend it'
+        verbs = own | {w for t in (gov, trigger.head) for w in (t.lower_, t.lemma_.lower())}
+        changed = next((st for st in ("cancelled", "suspended") if verbs & _words(st) - {"truce"}), None)
+        if changed:
+            return changed
     if tense == "future" or words & _words("planned"):
         return _planned_unless_past(when, dct)
     if tense == "past" or _before(when, dct):
@@ -101,10 +113,11 @@ def still_ahead(trigger: Token) -> bool:
 
 
 def _measure_status(words: set[str], tense: str, gov: Token) -> str | None:
-    """Tariffs, sanctions and controls: threatened, cancelled, suspended, in effect, announced."""
+    """Tariffs, sanctions and controls: threatened, cancelled, suspended, eased, in effect,
+    announced."""
     if tense == "future" and _conditional(gov):
         return "threatened"  # "will raise tariffs to 40% unless the EU agrees"
-    for status in ("cancelled", "suspended"):
+    for status in ("cancelled", "suspended", "eased"):
         if words & _words(status):
             return status
     if tense == "future" or words & _words("planned"):

@@ -106,6 +106,7 @@ def _described(tok: Token) -> bool:
     )
 
 
+REFUSALS = frozenset({"refuse", "decline"})
 PAST_SERIES = {"previous", "past", "earlier", "prior", "former", "many", "several", "numerous"}
 
 
@@ -122,7 +123,7 @@ def _purpose_only(tok: Token) -> bool:
         return False
     if not any(c.lower_ == "to" for c in tok.children):
         return False
-    planners = _planners()
+    planners = _planners() | REFUSALS  # 'refused to extend the deal' ends it: an event
     return tok.head.lemma_.lower() not in planners and tok.head.lower_ not in planners
 
 
@@ -154,9 +155,24 @@ def _needs_met(tok: Token, entry: dict[str, Any]) -> bool:
     """The words an entry needs near the trigger (or as its object) are there."""
     needs = entry.get("needs")
     refused = entry.get("subject_not")
-    if refused and any(c.dep_.startswith("nsubj") and c.lemma_.lower() in refused for c in tok.children):
+    if refused and _subjects(tok) & set(refused):
+        return False
+    wanted = entry.get("subject_any")
+    if wanted and not _subjects(tok) & set(wanted):
         return False
     return not needs or bool(set(needs) & (_object_words(tok) if entry.get("needs_object") else _context_words(tok)))
+
+
+def _subjects(verb: Token) -> set[str]:
+    """Lemmas (and forms) of the verb's subjects; a relative pronoun stands for the noun its
+    clause hangs from ('rules that took effect')."""
+    out: set[str] = set()
+    for c in verb.children:
+        if not c.dep_.startswith("nsubj"):
+            continue
+        noun = verb.head if c.lower_ in ("that", "which") and verb.dep_ == "relcl" else c
+        out.update((noun.lower_, noun.lemma_.lower()))
+    return out
 
 
 def _entry(tok: Token, lex: dict[str, Any]) -> Any:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -24,7 +24,7 @@ from ..time.spans import event_span, recent_window, ref_window
 from . import event_args as args
 from .event_attrs import market_moves, purchase_attributes, tariff_attributes
 from .event_places import location_of
-from .event_status import clause_tense, status_of, still_ahead
+from .event_status import MEASURES, clause_tense, status_of, still_ahead
 from .event_triggers import (
     COMMIT_WORDS,
     Trigger,
@@ -161,8 +161,11 @@ def find(doc: Doc) -> list[Event]:
     events: list[Event] = []
     for sent_i, sent in enumerate(doc.sents):
         _scene_time(sent, sent_i, index, narrative, dct)
-        for group in without_reporting(group_triggers(triggers(sent))):
-            event = _event(doc, sent, sent_i, group, index, quantities, narrative, dct)
+        for found in without_reporting(group_triggers(triggers(sent))):
+            group, like = _measure_typed(found, events)
+            if not group:
+                continue
+            event = _event(doc, sent, sent_i, group, index, quantities, narrative, dct, like)
             if event is None:
                 continue
             prior = _antecedent(events, event, group)
@@ -173,6 +176,23 @@ def find(doc: Doc) -> list[Event]:
         events.extend(_market_events(doc, sent, quantities, index, dct))
         _attach_delegation(sent, index, events)
     return events
+
+
+CONTROL_WORDS = frozenset({"control", "controls", "curb", "curbs", "restriction", "restrictions"})
+
+
+def _measure_typed(group: list[Trigger], events: list[Event]) -> tuple[list[Trigger], Event | None]:
+    """A trigger of type 'measure' ('eased the rules', 'rules that took effect') is the
+    measure the text reported last (returned too: the new event may borrow its parties);
+    with none before, controls and curbs are export controls and anything else is left out."""
+    if group[0].type != "measure":
+        return group, None
+    like = next((e for e in reversed(events) if e.type in MEASURES), None)
+    etype = like.type if like is not None else None
+    if etype is None:
+        near = {w.lower_ for t in group for w in (*t.token.children, t.token.head, *t.token.subtree)}
+        etype = "export_control" if near & CONTROL_WORDS else None
+    return ([replace(t, type=etype) for t in group] if etype else []), like
 
 
 def _timing(
@@ -258,8 +278,10 @@ def _reference_only(head: Token, etype: str, when: Timex | None, dated_by: str,
 
 def _event(
     doc: Doc, sent: Span, sent_i: int, group: list[Trigger], index: args.DocIndex,
-    quantities: list[Any], narrative: Narrative, dct: str | None,
+    quantities: list[Any], narrative: Narrative, dct: str | None, like: Event | None = None,
 ) -> Event | None:  # fmt: skip
+    """The event a group of triggers reports; ``like``: the measure an anaphoric trigger
+    ('the rules') refers to, whose parties it takes when it names none."""
     head = min(group, key=lambda t: (t.token.pos_ != "VERB", t.token.i)).token
     etype = group[0].type
     when, status, dated_by = _timing(head, group, etype, index, sent_i, narrative, dct)
@@ -267,7 +289,8 @@ def _event(
     if etype == "agreement":  # 'once it enters into force': the parties of the deal named before
         people = people or (narrative.deal_parties if _refers_back(head) else [])
         narrative.deal_parties = people or narrative.deal_parties
-    if _reference_only(head, etype, when, dated_by, people):
+    borrowed = like.participants if like is not None and not people else ()
+    if not borrowed and _reference_only(head, etype, when, dated_by, people):
         return None
     if etype == "purchase_commitment":
         status = "planned" if status == "planned" else "in_effect"  # a standing commitment
@@ -275,7 +298,9 @@ def _event(
     if etype not in NO_PLACE:  # a tariff has no venue ("shipments clearing customs in Houston")
         location = next((loc for t in group if (loc := location_of(t.token, index))), None)
     attrs = _attributes(etype, group, index, quantities, when)
-    if _unanchored(etype, dated_by, people, location, attrs):
+    if borrowed and like is not None:
+        attrs = {**{k: v for k, v in like.attributes.items() if k in ("imposer", "target")}, **attrs}
+    if not borrowed and _unanchored(etype, dated_by, people, location, attrs):
         return None
     attrs["dated_by"] = dated_by
     start, end, precision, attrs = event_span(when, etype, attrs, dct)
@@ -284,7 +309,7 @@ def _event(
         id=f"{doc_id}:e{head.idx}", type=etype,
         summary=render(etype, [m.name or m.text for m in people], location, attrs, status),
         start=start, end=end, date_precision=precision, status=status,
-        participants=tuple(m.key for m in people), location=location, attributes=attrs,
+        participants=tuple(m.key for m in people) or borrowed, location=location, attributes=attrs,
         sources=(SourceSpan(doc_id, sent.start_char, sent.end_char, sent.text),),
         confidence=_confidence(dated_by, people, location), trigger=head.text, when=when,
         doc=doc_id,

@@ -214,12 +214,26 @@ def hit_tense(doc: Doc, hit: Hit) -> str:
     return tense
 
 
+def _aside(doc: Doc, t: Timex) -> bool:
+    """A date told out of the narrative's order: in a past-perfect clause ('a meeting in
+    July had been held …') or a relative or participial one ('a complaint it filed on
+    September 11', 'the deal, signed in July')."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verb = _governor(span.root)
+    if verb is None:
+        return False
+    return _had(verb) or verb.dep_ in ("relcl", "acl")
+
+
 def find(doc: Doc) -> list[Timex]:
     """Time expressions of ``doc`` normalised against ``doc._.storyline_dct``; the date of a
     dateline or publication line is marked PUBLICATION_TIME (it dates an undated article)."""
     hits = scan(doc.text)
     tenses = [hit_tense(doc, hit) for hit in hits]
-    found = normalise_hits(hits, parse_dct(doc._.storyline_dct), tenses)
+    found = [t.replace(aside=True) if _aside(doc, t) else t
+             for t in normalise_hits(hits, parse_dct(doc._.storyline_dct), tenses)]  # fmt: skip
     lines = [(e.start, e.end) for e in text_dates(doc.text) if e.kind in ("dateline", "published")]
     return [t.replace(function="PUBLICATION_TIME") if any(s < t.end and t.start < e for s, e in lines) else t
             for t in found]  # fmt: skip

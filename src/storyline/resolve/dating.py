@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Any
 
 from ..records import Timex, _plain
@@ -33,6 +34,7 @@ from ..time import resolve
 from ..time.countdown import duration_days
 
 WINDOW = 300  # how far (days) news looks back or ahead at a date named without its year
+YEARED_WINDOW = 730  # ... and at one named with its year ('July 2022' in an anniversary story)
 NEAR = 75  # ... and how far it most often does
 _PROBE = date(2001, 6, 15)  # any day: year-less expressions are resolved here, then shifted
 _WEEKDAY = re.compile(r"^XXXX-WXX-([1-7])$")
@@ -84,12 +86,13 @@ class Clue:
     near: bool = False  # a tie-breaking bonus, not a constraint
 
 
-def _tense_window(iv_lo: date, iv_hi: date, tense: str, mod: str | None, precise: bool) -> tuple[date, date] | None:
+def _tense_window(iv_lo: date, iv_hi: date, tense: str, mod: str | None, precise: bool,
+                  reach: int = WINDOW) -> tuple[date, date] | None:  # fmt: skip
     """Where the DCT may lie relative to an interval the clause puts in the past or future."""
     if tense == "past":  # a month named by name is over ('a December call' is not this month's)
-        return (iv_lo if precise else iv_hi + timedelta(days=1)), iv_hi + timedelta(days=WINDOW)
+        return (iv_lo if precise else iv_hi + timedelta(days=1)), iv_hi + timedelta(days=reach)
     if tense == "future" or mod == "BEFORE":
-        return iv_lo - timedelta(days=WINDOW), (iv_lo - timedelta(days=1) if precise else iv_hi)
+        return iv_lo - timedelta(days=reach), (iv_lo - timedelta(days=1) if precise else iv_hi)
     return None
 
 
@@ -116,7 +119,7 @@ def _year_clue(t: Timex, year: int) -> list[Clue]:
         if t.lo is None or t.hi is None:
             return []
         lo, hi = date.fromisoformat(t.lo), date.fromisoformat(t.hi)
-        window = _tense_window(lo, hi, t.tense, t.mod, t.precision == "day")
+        window = _tense_window(lo, hi, t.tense, t.mod, t.precision == "day", YEARED_WINDOW)
         return _graded(f"{t.text!r} ({t.tense})", 2.0, *window, t.tense, day=t.precision == "day") if window else []
     if t.tense == "past":
         return [Clue(f"{t.text!r} is past", 1.0, lo, hi + timedelta(days=WINDOW))]
@@ -150,16 +153,33 @@ def _weekday_clue(t: Timex, weekday: int, lede: bool = False) -> list[Clue]:
             *(Clue(why, k * w, period="week", weekdays=frozenset({d})) for d, w in zip(far, FAR_WEEKDAY, strict=False))]  # fmt: skip
 
 
+_YEAR_WORDS = re.compile(r"(?i:\b(?:last|this|next|past|previous|coming|following)\s+year\b)")
+
+
 def _yearless_clue(t: Timex) -> list[Clue]:
     probe = resolve(t.replace(tense="none"), _PROBE)
     if probe.lo is None or probe.hi is None or probe.type != "DATE":
         return []
-    window = _tense_window(date.fromisoformat(probe.lo), date.fromisoformat(probe.hi), t.tense, t.mod,
-                           probe.precision == "day")  # fmt: skip
+    iv_lo, iv_hi = date.fromisoformat(probe.lo), date.fromisoformat(probe.hi)
+    window = _tense_window(iv_lo, iv_hi, t.tense, t.mod, probe.precision == "day")
+    if _YEAR_WORDS.search(t.text):  # 'July last year': the DCT's year is the one after that July
+        window = _in_probe_year(window or (iv_lo, iv_hi), t.tense)
+        return [Clue(f"{t.text!r} ({t.tense})", 1.0, *window, "year")] if window else []
     if window is None:
         return []
     tense = t.tense if t.mod != "BEFORE" else "deadline"
     return _graded(f"{t.text!r} ({tense})", 1.0, *window, tense, period="year", day=probe.precision == "day")
+
+
+def _in_probe_year(window: tuple[date, date], tense: str) -> tuple[date, date] | None:
+    """The days of the probe's own year (the DCT's year, for an expression that names its
+    year relative to the DCT) on the right side of the interval for the clause's tense."""
+    lo, hi = date(_PROBE.year, 1, 1), date(_PROBE.year, 12, 31)
+    if tense == "past":
+        lo = max(lo, window[0])
+    elif tense == "future":
+        hi = min(hi, window[1])
+    return (lo, hi) if lo <= hi else None
 
 
 def _season_or_part_clue(t: Timex) -> Clue | None:
@@ -230,6 +250,71 @@ def countdown_clue(duration: Timex, target: Timex) -> Clue | None:
     return Clue(why, 2.0, lo, hi, None if target.lo else "year")
 
 
+def elapsed_clue(duration: Timex, event: Timex) -> list[Clue]:
+    """'On Friday, four days after the talks [December 16]': a day the text pins through an
+    event it dated, with the tense of its clause, as if the text had named it."""
+    days = duration_days(duration.value)
+    probe = event if event.lo else resolve(event.replace(tense="none"), _PROBE)
+    if days is None or probe.lo is None or probe.precision != "day" or duration.mod:
+        return []
+    day = date.fromisoformat(probe.lo) + timedelta(days=round(-days if duration.counts_back else days))
+    window = _tense_window(day, day, duration.tense, None, True)
+    if window is None:
+        return []
+    why = f"{duration.text!r} {'before' if duration.counts_back else 'after'} {event.text!r} ({duration.tense})"
+    return _graded(why, 1.0, *window, duration.tense, period=None if event.lo else "year", day=True)
+
+
+ROLLOVER_GAP = 400  # characters: two past dates this close are one narration
+_MONTH_OR_DAY = re.compile(r"^XXXX-(\d\d)(?:-(\d\d))?$")
+
+
+def _narrated(timexes: Sequence[Timex]) -> list[tuple[Timex, Timex]]:
+    """Consecutive past dates without a year that the narrative tells in order (not 'had
+    been held in July', not in a relative clause), in text order."""
+    past = [t for t in timexes if t.type == "DATE" and t.tense == "past" and not t.mod and not t.aside
+            and _MONTH_OR_DAY.match(t.value) and not _YEAR_WORDS.search(t.text)]  # fmt: skip
+    return [(a, b) for a, b in pairwise(past) if b.start - a.end <= ROLLOVER_GAP]
+
+
+def rollover_clues(pairs: Sequence[tuple[Timex, Timex]]) -> list[Clue]:
+    """'… on Nov. 17 the deal was extended … In March, …': narrated dates that go back in
+    the calendar have crossed into the next year, so the DCT lies after the later one and
+    within reach of the earlier one."""
+    out = []
+    for a, b in pairs:
+        ma, mb = _MONTH_OR_DAY.match(a.value), _MONTH_OR_DAY.match(b.value)
+        if ma is None or mb is None or int(mb.group(1)) >= int(ma.group(1)):
+            continue
+        first = date(_PROBE.year - 1, int(ma.group(1)), int(ma.group(2) or 1))
+        then = date(_PROBE.year, int(mb.group(1)), int(mb.group(2) or 1))
+        lo = then if mb.group(2) else cal.add_months(then, 1)  # a month named is over
+        hi = first + timedelta(days=WINDOW)
+        if lo <= hi:
+            out.append(Clue(f"{a.text!r} then {b.text!r}: a new year between them", 1.0, lo, hi, "year"))
+    return out
+
+
+_YEAR_STEP = {"last": 1, "past": 1, "previous": 1, "this": 0, "next": -1, "coming": -1, "following": -1}
+
+
+def named_year_clues(timexes: Sequence[Timex]) -> list[Clue]:
+    """'signed in July last year … in July 2022': the month the text also names with its
+    year is that one, so the DCT's year follows from 'last year' (or 'this', 'next')."""
+    yeared = {t.value[:7]: int(t.value[:4]) for t in timexes if t.type == "DATE" and re.match(r"^\d{4}-\d\d", t.value)}
+    out = []
+    for t in timexes:
+        words = _YEAR_WORDS.search(t.text)
+        month = re.match(r"^XXXX-(\d\d)", t.value)
+        if words is None or month is None or t.type != "DATE":
+            continue
+        years = {y for key, y in yeared.items() if key[5:7] == month.group(1)}
+        if len(years) == 1:
+            year = years.pop() + _YEAR_STEP[words.group(0).split()[0].lower()]
+            out.append(Clue(f"{t.text!r}: the DCT is in {year}", 1.0, date(year, 1, 1), date(year, 12, 31)))
+    return out
+
+
 def clues(timexes: Iterable[Timex], anchors: Sequence[Anchor] = ()) -> list[Clue]:
     """Every clue the expressions and anchors give."""
     timexes = list(timexes)
@@ -238,10 +323,16 @@ def clues(timexes: Iterable[Timex], anchors: Sequence[Anchor] = ()) -> list[Clue
     # the first weekday is a news peg when it stands alone ('met on Tuesday … On Friday, …'), not
     # when a sequence is narrated ('began on Friday and was completed on Sunday')
     lede = weekdays[0] if weekdays and (len(weekdays) == 1 or weekdays[1].start - weekdays[0].end > SEQUENCE) else None
-    out = [c for t in timexes for c in clue_of(t, t is lede)]
+    pairs = _narrated(sorted(timexes, key=lambda t: t.start))
+    told_before = {a.start for a, _ in pairs}  # a later narrated date is the nearer one
+    out = [c for t in timexes for c in clue_of(t, t is lede) if not (c.near and t.start in told_before)]
     by_start = {t.start: t for t in timexes}
     out.extend(c for t in timexes if t.counts_to is not None and t.counts_to in by_start
                and (c := countdown_clue(t, by_start[t.counts_to])) is not None)  # fmt: skip
+    out.extend(c for t in timexes if t.counts_from is not None and t.counts_from in by_start
+               for c in elapsed_clue(t, by_start[t.counts_from]))  # fmt: skip
+    out.extend(rollover_clues(pairs))
+    out.extend(named_year_clues(timexes))
     out.extend(c for a in anchors if (c := anchor_clue(a)) is not None)
     return out
 

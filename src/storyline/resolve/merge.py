@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from ..records import Event, StatusChange
 
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "year": 4, "unknown": 5}
-STATUS_RANK = {"occurred": 5, "in_effect": 5, "cancelled": 4, "suspended": 4, "announced": 3,
+STATUS_RANK = {"occurred": 5, "in_effect": 5, "cancelled": 4, "suspended": 4, "eased": 4, "announced": 3,
                "threatened": 2, "planned": 2, "unknown": 0}  # fmt: skip
 MERGE_SCORE = 3
 VETO = -100  # a contradiction (different place, different rate) forbids merging
@@ -120,10 +120,16 @@ def _contains(a: Event, b: Event) -> bool:
 TRAIT_KEYS = ("imposer", "target", "rate", "commodity", "instrument")
 
 
+DAY_SLACK = 1  # days: two reports of one event may date it this far apart (time zones)
+
+
 def _traits(e: Event) -> dict[str, set[object]]:
     out: dict[str, set[object]] = {k: {e.attributes[k]} for k in TRAIT_KEYS if e.attributes.get(k) is not None}
     if e.location:
         out["place"] = set(_places(e))
+    if e.start and e.start == e.end and e.date_precision == "day" and e.attributes.get("dated_by") == "text" \
+            and not _measured(e):
+        out["day"] = {dt.date.fromisoformat(e.start)}  # a vague report must not chain two dated days
     return out
 
 
@@ -131,6 +137,8 @@ def _conflict(a: dict[str, set[object]], b: dict[str, set[object]], within: Mapp
     def differ(key: str, values: set[object]) -> bool:
         if key not in b or values & b[key]:
             return False
+        if key == "day":
+            return not any(abs((x - y).days) <= DAY_SLACK for x in values for y in b[key])  # type: ignore[operator]
         return not (key == "place" and _inside(values, b[key], within))
 
     return any(differ(key, values) for key, values in a.items())

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from ..records import Article, DocumentFacts, Event, Mention, Timex
 from ..time import resolve as resolve_timex
 from ..time import resolve_all
-from ..time.shift import shift
+from ..time.shift import count_from, shift
 from ..time.spans import event_span, recent_window
 from .dating import Anchor, Dating, infer_dct
 
@@ -193,9 +193,21 @@ def redate_event(event: Event, dct: dt.date, read: Mapping[tuple[int, int, str],
         w = event.when
         when = (read or {}).get((w.start, w.end, w.tense)) or resolve_timex(w, dct)
         if when.type not in ("DATE", "TIME"):  # 'a week later', counted from a date the text named
-            return event
+            recounted = _recounted(w, when, read or {})
+            if recounted is None:
+                return event
+            when = recounted
     start, end, precision, attrs = event_span(when, event.type, event.attributes, dct.isoformat())
     return event.replace(when=when, start=start, end=end, date_precision=precision, attributes=attrs)
+
+
+def _recounted(was: Timex, duration: Timex, read: Mapping[tuple[int, int, str], Timex]) -> Timex | None:
+    """'four days after the talks', 'a week later': counted again from the new date of the
+    day it was counted from."""
+    if was.counts_from is None:
+        return None
+    anchor = next((t for (start, _, _), t in read.items() if start == was.counts_from), None)
+    return count_from(duration, anchor, was.counts_back, exact=duration.counts_from is not None) if anchor else None
 
 
 def preferred_day(articles: Sequence[Article]) -> dt.date | None:

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from ..records import Timex
 from .countdown import link_countdowns
+from .elapsed import link_elapsed
 from .norm import Ctx, Norm
 from .normalize import normalise, to_timex
 from .patterns import Hit, scan
@@ -46,7 +47,8 @@ def parse_dct(value: str | date | None) -> date | None:
 
 def normalise_hits(hits: Sequence[Hit], dct: date | None, tenses: Sequence[str]) -> list[Timex]:
     """Normalise found expressions in document order, carrying anaphora ('the quarter'),
-    and link countdowns to their dates ('on May 20, leaving three weeks')."""
+    and link countdowns to their dates ('on May 20, leaving three weeks') and durations to
+    the dated events they count from ('four days after the talks')."""
     ctx = Ctx(dct)
     out: list[Timex] = []
     for hit, tense in zip(hits, tenses, strict=True):
@@ -57,7 +59,10 @@ def normalise_hits(hits: Sequence[Hit], dct: date | None, tenses: Sequence[str])
             continue
         out.append(to_timex(hit, norm, ctx))
         _track(ctx, hit, norm, hit.end)
-    return link_countdowns(hits[0].match.string, out) if hits else out
+    if not hits:
+        return out
+    text = hits[0].match.string
+    return link_elapsed(text, link_countdowns(text, out))
 
 
 def _track(ctx: Ctx, hit: Hit, norm: Norm, end: int) -> None:

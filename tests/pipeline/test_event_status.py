@@ -1,0 +1,77 @@
+"""Measures and agreements that change: eased, taking effect, lists, suspensions, exits
+(model-loading: slow)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline.pipeline import DocInput, run
+from storyline.records import Event
+
+pytestmark = pytest.mark.slow
+
+
+def events_of(nlp: Any, text: str, dct: str) -> list[Event]:
+    (doc,) = list(run(nlp, [DocInput("t1", text, dct)]))
+    return list(doc._.storyline_events)
+
+
+def typed(events: list[Event], etype: str) -> list[tuple[str | None, str]]:
+    return [(e.start, e.status) for e in events if e.type == etype]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "etype", "expected"),
+    [
+        # 'the rules' is the measure reported before; 'four days after the talks' dates it
+        ("Those talks were held in Tokyo on December 16. Seoul had complained about Japan's export curbs. "
+         "On Friday, four days after the talks, Japan's trade ministry eased the rules for photoresists.",
+         "2019-12-24", "export_control", [("2019-12-20", "eased")]),
+        ("Washington eased sanctions on Venezuela's oil sector on Tuesday.",
+         "2023-10-20", "sanction", [("2023-10-17", "eased")]),
+        # curbs taking effect: the measure named before, with its parties
+        ("Japan tightened controls on chip materials. Japan described it as a briefing on rules that "
+         "took effect on July 4.",
+         "2019-07-12", "export_control", [("2019-06-12", "occurred"), ("2019-07-04", "in_effect")]),
+        # a list of trusted partners is an export control
+        ("On August 2, Japan's cabinet approved removing South Korea from its white list of trusted "
+         "trading partners.", "2019-08-23", "export_control", [("2019-08-02", "occurred")]),
+    ],
+)  # fmt: skip
+def test_measures_that_change(nlp: Any, text: str, dct: str, etype: str, expected: list[tuple[str, str]]) -> None:
+    found = typed(events_of(nlp, text, dct), etype)
+    assert [f for f in found if f[1] in {s for _, s in expected}] == expected
+
+
+def test_rules_with_no_measure_before_are_no_event(nlp: Any) -> None:
+    """'eased the rules' with no tariff, control or sanction reported before: which rules is unknown."""
+    events = events_of(nlp, "Japan's trade ministry eased the rules for photoresists on Friday.", "2019-12-24")
+    assert not [e for e in events if e.type in ("tariff", "export_control", "sanction")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia said on Saturday it was suspending its part in the Black Sea Grain Initiative.",
+         [("2022-10-29", "suspended")]),
+        ("Russia quit the grain deal with Ukraine on Monday.", [("2022-10-31", "cancelled")]),
+        ("After Moscow refused on Monday to extend the arrangement with Ukraine, missiles struck Odesa.",
+         [("2022-10-31", "cancelled")]),
+        ("The truce between Israel and Hamas was extended by two days on Monday.", [("2022-10-31", "occurred")]),
+    ],
+)  # fmt: skip
+def test_a_party_changing_its_part_in_an_agreement(nlp: Any, text: str, expected: list[tuple[str, str]]) -> None:
+    assert typed(events_of(nlp, text, "2022-11-01"), "agreement") == expected
+
+
+def test_a_complaint_filed_with_the_wto_is_an_event(nlp: Any) -> None:
+    text = "Seoul put on hold a complaint it had filed with the World Trade Organization on September 11."
+    assert ("2019-09-11", "occurred") in typed(events_of(nlp, text, "2019-11-23"), "other")
+
+
+def test_a_past_span_in_months_is_no_date_ahead(nlp: Any) -> None:
+    """'their first summit in 15 months on Tuesday' is that Tuesday, not 15 months on."""
+    text = "Shinzo Abe and Moon Jae-in held their first formal summit in 15 months on Tuesday in Chengdu."
+    assert typed(events_of(nlp, text, "2019-12-24"), "summit") == [("2019-12-24", "occurred")]
