@@ -12,7 +12,11 @@ about when the document was written, through the tense of its clause:
   most likely), a future one ('will meet Friday') that it is a few days before one;
 * an :class:`Anchor` ('last month' in 'the agreement struck last month in Geneva', whose
   event another document dates to May 2025) that the DCT is a day from which the
-  expression resolves onto the anchor's dates (June 2025).
+  expression resolves onto the anchor's dates (June 2025);
+* a duration counted from an event the text dated ('four days after the talks' held on
+  December 16) that the DCT is after (or before) that day, as if the text had named it;
+* past dates narrated in order that go back in the calendar ('Nov. 17 … In March') that a
+  new year began between them; 'July last year' beside 'July 2022' that the DCT is in 2023.
 
 :func:`clues` turns expressions into weighted :class:`Clue` windows; :func:`infer_dct`
 scores every candidate day within ``bounds`` and returns the best contiguous range, with
