@@ -74,7 +74,7 @@ JAPAN_KOREA_FLOORS = {"doc_dates": 5, "events": 24, "event_exact_start": 22, "qu
 # general fixes reach.  The undated exit story (05) is dated a month early: only 'for a year'
 # and 'a two-month extension, which ran out on Monday' tell July from June.
 GRAIN_CORRIDOR_FLOORS = {"doc_dates": 4, "events": 12, "event_exact_start": 8, "series_points": 1, "quotes": 9,
-                         "entities": 15, "cleaning": 84, "flags": 2}  # fmt: skip
+                         "entities": 15, "cleaning": 91, "flags": 2}  # fmt: skip
 
 
 @pytest.mark.parametrize(("story", "floors"), [("sanctions", SANCTIONS_FLOORS), ("japan_korea", JAPAN_KOREA_FLOORS),
