@@ -87,8 +87,9 @@ def status_of(trigger: Token, event_type: str, when: Timex | None, dct: str | No
     if measure is not None:
         return measure
     if event_type == "agreement" and tense != "future":  # 'suspended its part in the deal', 'refused to extend it'
-        verbs = own | {w for t in (gov, trigger.head) for w in (t.lower_, t.lemma_.lower())}
-        changed = next((st for st in ("cancelled", "suspended") if verbs & _words(st) - {"truce"}), None)
+        verbs = {w for t in (gov, trigger.head) for w in (t.lower_, t.lemma_.lower())}
+        verbs |= own if trigger.pos_ == "VERB" else set()  # a 'truce' is no suspension of itself
+        changed = next((st for st in ("cancelled", "suspended") if verbs & _words(st)), None)
         if changed:
             return changed
     if tense == "future" or words & _words("planned"):

@@ -305,16 +305,19 @@ _YEAR_STEP = {"last": 1, "past": 1, "previous": 1, "this": 0, "next": -1, "comin
 def named_year_clues(timexes: Sequence[Timex]) -> list[Clue]:
     """'signed in July last year … in July 2022': the month the text also names with its
     year is that one, so the DCT's year follows from 'last year' (or 'this', 'next')."""
-    yeared = {t.value[:7]: int(t.value[:4]) for t in timexes if t.type == "DATE" and re.match(r"^\d{4}-\d\d", t.value)}
+    years_of: dict[str, set[int]] = {}  # month -> the years the text names it with
+    for t in timexes:
+        if t.type == "DATE" and re.match(r"^\d{4}-\d\d", t.value):
+            years_of.setdefault(t.value[5:7], set()).add(int(t.value[:4]))
     out = []
     for t in timexes:
         words = _YEAR_WORDS.search(t.text)
         month = re.match(r"^XXXX-(\d\d)", t.value)
         if words is None or month is None or t.type != "DATE":
             continue
-        years = {y for key, y in yeared.items() if key[5:7] == month.group(1)}
+        years = years_of.get(month.group(1), set())
         if len(years) == 1:
-            year = years.pop() + _YEAR_STEP[words.group(0).split()[0].lower()]
+            year = min(years) + _YEAR_STEP[words.group(0).split()[0].lower()]
             out.append(Clue(f"{t.text!r}: the DCT is in {year}", 1.0, date(year, 1, 1), date(year, 12, 31)))
     return out
 
