@@ -23,6 +23,19 @@ def test_normalize(text: str, want: str) -> None:
     assert normalize(text) == want
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Maroš Šefčovič", "maroš šefčovič"),
+        # composed and decomposed accents are one spelling
+        ("Anto\u0301nio", "antónio"),
+        ("the U.S.", "us"),
+    ],
+)
+def test_normalize_keeping_accents(text: str, want: str) -> None:
+    assert normalize(text, fold_accents=False) == want
+
+
 def test_slug_drops_initials() -> None:
     assert slug("Donald J. Trump") == "donald-trump"
 

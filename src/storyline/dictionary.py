@@ -44,10 +44,13 @@ def demonym_bases(word: str) -> set[str]:
     return out
 
 
-def normalize(text: str) -> str:
-    """Lookup form of a name: 'the U.S.' -> 'us', "China's Ministry" -> 'china ministry'."""
+def normalize(text: str, *, fold_accents: bool = True) -> str:
+    """Lookup form of a name: 'the U.S.' -> 'us', "China's Ministry" -> 'china ministry'.
+    With ``fold_accents=False`` 'António' stays apart from 'Antonio' (a spelling, not a key)."""
     s = unicodedata.normalize("NFKD", text)
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    if fold_accents:
+        s = "".join(c for c in s if not unicodedata.combining(c))
+    s = unicodedata.normalize("NFC", s).casefold()
     s = s.replace("\u2019", "'").replace("\u2018", "'")
     s = re.sub(r"'s\b", "", s)
     s = re.sub(r"(?<=s)'(?=\s|$)", "", s)

@@ -225,6 +225,10 @@ CASES = [
     ("unlimited-access", BODY + "\n\nGet unlimited access to the Review from $2 a month.", ["unlimited access"],
      "newsletter or corrections prompt"),
     ("section-lowercase", "World | Europe | Markets | Food security\n\n" + BODY, ["Food security"], "section links"),
+    ("author-bio", BODY + "\n\nAna Ruiz is the Harbour Daily's shipping editor, based in Lima.",
+     ["shipping editor"], "author bio"),
+    ("author-covers", BODY + "\n\nAna Ruiz covers grains and freight for the Harbour Daily. She is based in Lima.",
+     ["covers grains", "based in Lima"], "author bio"),
     (
         "furniture",
         BODY + "\n\nMarket Watch Live Ticker\n\nWeather Radar",
@@ -270,6 +274,9 @@ def test_family_removed(name: str, raw: str, gone: list[str], reason: str) -> No
         "Exports to Japan | Korea rose 4% (chart below).",
         "The ministry said cookies and biscuits face the new duty from May 1.",
         "Photo opportunities were few: the leaders met behind closed doors (officials said).",
+        "The Trade Agreement covers about 90% of the goods the two sides exchange.",
+        "Trade Minister Ana Ruiz is a former journalist who covered the last round of talks.",
+        "The Harbour Daily is the paper of record in the port city.",
     ],
 )
 def test_content_kept(raw: str) -> None:
@@ -310,3 +317,35 @@ def test_raw_offset_helper() -> None:
 def test_a_block_of_related_links_ends_at_a_blank_line() -> None:
     cleaned = clean("Read more:\nWho are the rebels?\nA market strike\n\nThe Road To April\n\nThe talks resume in May.")
     assert cleaned.text == "The Road To April\n\nThe talks resume in May."
+
+
+PARA = ("Negotiators met in Oslo on Monday to discuss a 15% levy on steel imports, and officials "
+        "said a second round would follow before the end of the month.")
+
+
+@pytest.mark.parametrize(
+    ("middle", "gone"),
+    [
+        ("10 charts every steel trader should see\nIs your supplier exposed to the levy?", True),
+        ("Markets in focus\nWhat the levy means for you\nThe week ahead in trade", True),
+        # one line alone is a subhead
+        ("What happens next", False),
+        # a list introduced by a colon, or bulleted, is content
+        ("- Steel: 15% from May 1\n- Aluminium: 10% from June 1", False),
+        # lines that end in full stops are sentences
+        ("The talks are set to resume.\nBoth sides agreed.", False),
+    ],
+)
+def test_a_teaser_block_between_paragraphs(middle: str, gone: bool) -> None:
+    raw = f"{PARA}\n\n{middle}\n\n{PARA}"
+    cleaned = clean(raw)
+    check_offsets(raw, cleaned)
+    assert cleaned.text.count(PARA) == 2
+    for line in middle.split("\n"):
+        assert (line not in cleaned.text) is gone, cleaned.text
+    assert ("promo links" in {r.reason for r in cleaned.removed}) is gone
+
+
+def test_a_teaser_block_needs_body_on_both_sides() -> None:
+    raw = f"Steel Levy Talks\nOfficials gather in Oslo\n\n{PARA}"
+    assert clean(raw).text == raw

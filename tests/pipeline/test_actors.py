@@ -146,6 +146,10 @@ def test_ministry_variants_merge(run: Any) -> None:
          "China"),
         ("Nadia Petrova, Bulgaria's finance minister, resigned.", "Nadia Petrova",
          "Finance Minister", "Bulgaria"),
+        # portfolios beyond the usual ones stay in the title
+        ("Latvia's Infrastructure Minister Janis Ozols opened the port.", "Janis Ozols",
+         "Infrastructure Minister", "Latvia"),
+        ("Tourism Minister Ana Reyes of Peru resigned.", "Ana Reyes", "Tourism Minister", None),
     ],
 )
 def test_roles_from_titles_and_appositions(

@@ -147,3 +147,24 @@ def test_a_country_known_by_its_demonym_in_one_article_is_the_same_name_elsewher
     assert {res.entity_of[m.key] for m in mentions} == {"country:kestria"}
     (entity,) = res.entities
     assert entity.aliases == ("Kestrian",)
+
+
+@pytest.mark.parametrize(
+    ("seen", "aliases"),
+    [
+        # a spelling without the accents is what readers type: it stays
+        (["Antonio Guterres", "Guterres"], ("Antonio Guterres", "Guterres")),
+        # the name's own spelling, in any case, is no alias
+        (["António Guterres", "ANTÓNIO GUTERRES", "Guterres"], ("Guterres",)),
+    ],
+)
+def test_aliases_keep_spellings_that_differ_only_in_accents(
+    seen: list[str], aliases: tuple[str, ...]
+) -> None:
+    mentions = [
+        _m("a", 20 * i, text, "person:antonio-guterres", "António Guterres")
+        for i, text in enumerate(seen)
+    ]
+    (entity,) = resolve(mentions, load_dictionary()).entities
+    assert entity.name == "António Guterres"
+    assert entity.aliases == aliases

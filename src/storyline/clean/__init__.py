@@ -2,7 +2,7 @@
 
 ``clean(text)`` removes paywall prompts, related-link blocks, photo credits, bylines, wire
 tags, copyright lines, newsletter prompts, share widgets, update notes, contributor lines
-and trailing site furniture (patterns in ``data/boilerplate.yaml``), then tidies
+teaser blocks between paragraphs and trailing site furniture (patterns in ``data/boilerplate.yaml``), then tidies
 whitespace without changing any other character: ``cleaned.text[i] ==
 raw[cleaned.offsets[i]]`` for every ``i``.
 """
@@ -166,6 +166,48 @@ def _furniture_pass(marks: _Marks) -> None:
         marks.hide(s, min(e + 1, len(marks.raw)))
 
 
+_PROMO_START = re.compile(r"^[A-Z0-9\"“‘']")
+_PARAGRAPH_WORDS = 20
+
+
+def _blocks(marks: _Marks) -> list[list[tuple[int, int, str]]]:
+    """Runs of adjacent lines that still show text, each line as (start, end, text)."""
+    out: list[list[tuple[int, int, str]]] = [[]]
+    for s, e in _lines(marks.raw):
+        text = marks.visible(s, e).strip()
+        if text:
+            out[-1].append((s, e, text))
+        elif out[-1]:
+            out.append([])
+    return [b for b in out if b]
+
+
+def _paragraph(block: list[tuple[int, int, str]]) -> bool:
+    text = " ".join(t for _, _, t in block)
+    return word_count(text) >= _PARAGRAPH_WORDS and bool(_FINAL_PUNCT.search(text))
+
+
+def _promo_block(block: list[tuple[int, int, str]], words: int) -> bool:
+    return len(block) >= 2 and all(
+        word_count(t) <= words and _PROMO_START.match(t) and not _HEADLINE_END.search(t)
+        for _, _, t in block
+    )
+
+
+def _promo_pass(marks: _Marks) -> None:
+    """Drop a block of two or more headline-like lines standing between two body paragraphs
+    ('10 charts every trader should see' over 'Is your supplier exposed?'): teasers for
+    other stories.  One line alone may be a subhead and stays."""
+    blocks = _blocks(marks)
+    for i in range(1, len(blocks) - 1):
+        before, block, after = blocks[i - 1], blocks[i], blocks[i + 1]
+        if _paragraph(before) and _paragraph(after) and _promo_block(block, rules().promo_words):
+            for s, e, _ in block:
+                a, b = _strip_bounds(marks.raw, s, e)
+                marks.remove(a, b, "promo links")
+                marks.hide(s, min(e + 1, len(marks.raw)))
+
+
 def _assemble(marks: _Marks) -> tuple[str, tuple[int, ...]]:
     """Kept characters with tidy whitespace: no trailing spaces, at most one blank line."""
     raw, keep = marks.raw, marks.keep
@@ -200,6 +242,7 @@ def clean(text: str) -> Cleaned:
     """Remove boilerplate from ``text``; see the module docstring."""
     marks = _Marks(text)
     _line_pass(marks)
+    _promo_pass(marks)
     _furniture_pass(marks)
     body, offsets = _assemble(marks)
     removed = tuple(sorted(marks.removed, key=lambda r: r.start))

@@ -41,6 +41,7 @@ class Rules:
     families: tuple[Family, ...]
     furniture_words: int
     furniture_lines: int
+    promo_words: int
     ai_disclosure: tuple[re.Pattern[str], ...]
     ai_self_reference: tuple[re.Pattern[str], ...]
 
@@ -90,6 +91,7 @@ def rules() -> Rules:
         families=tuple(_family(f, agencies) for f in data["families"]),
         furniture_words=int(furniture.get("max_words", 6)),
         furniture_lines=int(furniture.get("max_lines", 6)),
+        promo_words=int((data.get("promo") or {}).get("max_words", 14)),
         ai_disclosure=_compile(ai, "disclosure", agencies, re.IGNORECASE),
         ai_self_reference=_compile(ai, "self_reference", agencies, re.IGNORECASE),
     )

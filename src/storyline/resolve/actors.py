@@ -94,6 +94,10 @@ def _best_name(mentions: Sequence[Mention], dictionary: ActorDictionary | None, 
 
 
 def _aliases(mentions: Sequence[Mention], name: str) -> tuple[str, ...]:
+    """Every other spelling the texts use, one per form; a form that differs from the name
+    only in its accents ('Antonio Guterres' for 'António Guterres') is a spelling worth
+    keeping, because readers search for the form they saw."""
+    own = normalize(name, fold_accents=False)
     seen: dict[str, str] = {}
     for m in sorted(mentions, key=_order):
         text = m.text.replace("\u2019", "'")
@@ -101,8 +105,9 @@ def _aliases(mentions: Sequence[Mention], name: str) -> tuple[str, ...]:
             text = text[:-2]
         if text.lower().startswith("the "):
             text = text[4:]
-        if normalize(text) and normalize(text) != normalize(name):
-            seen.setdefault(normalize(text), text)
+        key = normalize(text, fold_accents=False)
+        if key and key != own:
+            seen.setdefault(key, text)
     return tuple(sorted(seen.values()))
 
 
