@@ -457,3 +457,38 @@ def test_summoning_people_is_a_meeting(nlp: Any) -> None:
     text = "President Ana Ruiz summoned the heads of the country's biggest banks to her office on Wednesday."
     event = only(events_of(nlp, text), "meeting")
     assert (event.start, event.participants) == ("2026-03-11", ("person:ana-ruiz",))
+
+
+def test_leaders_due_to_meet_are_its_parties_and_the_resort_is_the_place(nlp: Any) -> None:
+    text = ("President Emmanuel Macron and Chancellor Friedrich Merz are due to meet in the French "
+            "Alpine resort of Evian on Friday.")
+    event = only(events_of(nlp, text), "meeting")
+    assert (event.start, event.status, event.location) == ("2026-03-13", "planned", "Evian")
+    assert set(event.participants) == {"person:emmanuel-macron", "person:friedrich-merz"}
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        # the day in apposition refines the vaguer date on the same verb
+        ("Military delegations from Chile and Peru met officials in Lima last week, on March 4.", "2026-03-04"),
+        ("Chile and Peru met in Lima earlier this month, on March 3, to settle the quota.", "2026-03-03"),
+        # a day that is not inside the vaguer date does not replace it
+        ("Chile and Peru met in Lima last week, and again on March 10.", "2026-03-02"),
+    ],
+)  # fmt: skip
+def test_a_day_in_apposition_dates_the_event(nlp: Any, text: str, start: str) -> None:
+    event = next(e for e in events_of(nlp, text) if e.type == "meeting")
+    assert event.start == start
+
+
+def test_rejoining_after_pulling_out_is_an_agreement_event(nlp: Any) -> None:
+    text = "Moscow pulled out for four days in late February and rejoined on March 2."
+    event = only(events_of(nlp, text), "agreement")
+    assert (event.start, event.participants) == ("2026-03-02", ("country:RU",))
+
+
+def test_an_unknown_name_a_fleet_is_in_is_the_place(nlp: Any) -> None:
+    text = "Drones attacked the fleet in Sevastopol on Saturday, the ministry said."
+    event = only(events_of(nlp, text), "attack")
+    assert event.location == "Sevastopol" and "norp:sevastopol" not in event.participants

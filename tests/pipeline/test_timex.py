@@ -43,6 +43,13 @@ def timexes(spacy_model, text: str, dct: str | None):  # type: ignore[no-untyped
         # the day of the warning, before the modal clause it introduces
         ("He dismissed warnings from Moscow on Tuesday that the strikes could spark a wider war.",
          "2024-03-14", "past", "2024-03-12"),
+        # the future of a past report may be over: the nearest such day, not the next
+        ("She announced that the two would meet in Hanoi on Feb. 27.", "2024-02-28", "none", "2024-02-27"),
+        ("She announced that the two would meet in Hanoi on March 4.", "2024-02-28", "none", "2024-03-04"),
+        # a weekday in such a report stays ahead
+        ("She said the envoys would meet on Tuesday.", "2024-03-14", "future", "2024-03-19"),
+        # 'set for' is a plan, whatever the tense of the participle
+        ("The summit, set for June 12, was called off.", "2024-05-24", "future", "2024-06-12"),
     ],
 )
 def test_tense_decides_the_date(spacy_model, text: str, dct: str, tense: str, value: str) -> None:  # type: ignore[no-untyped-def]

@@ -89,3 +89,12 @@ def test_a_name_mostly_read_as_an_actor_stays_a_party() -> None:
     out = _with_entities(event, {"person:velmora": "gpe:velmora"}, {"gpe:oskem": "Oskem"})
     assert out.location is None
     assert out.participants == ("gpe:velmora", "org:defence-ministry")
+
+
+def test_a_month_day_without_its_year_is_anchored_by_the_same_event() -> None:
+    (june_12,) = extract("The leaders will meet in Singapore on June 12.", None, lambda s, e: "future")
+    undated = DocumentFacts(doc="b", events=(_event("b", None, when=june_12, location="Singapore").replace(type="meeting"),))
+    known = [_event("a", "2018-06-12", location="Singapore").replace(type="meeting"),
+             _event("c", "2018-06-13", location="Singapore").replace(type="meeting")]  # fmt: skip
+    (anchor,) = anchors_for(undated, known, CTX)
+    assert (anchor.lo, anchor.hi) == (date(2018, 6, 12), date(2018, 6, 12))

@@ -159,3 +159,32 @@ def test_a_date_named_with_its_year_may_lie_two_years_back() -> None:
     (t,) = undated("The initiative was signed in July 2022.", "past")
     windows = [(c.lo, c.hi) for c in clue_of(t) if not c.near]
     assert windows == [(date(2022, 8, 1), date(2024, 7, 30))]
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "rivals"),
+    [
+        # a month-day alone fits the next year as well: the tie-break chose
+        ("The summit opens on June 12.", "future", True),
+        # a weekday with its month-day fits only every few years: no rival within a year
+        ("The summit opened on Tuesday, June 12.", "past", False),
+    ],
+)
+def test_rivals_count_equally_good_readings_within_a_year(text: str, tense: str, rivals: bool) -> None:
+    dating = infer_dct(undated(text, tense), bounds=(date(2016, 1, 1), date(2021, 12, 31)), prefer=date(2018, 5, 1))
+    assert dating.published.year == 2018
+    assert (dating.rivals > 0) is rivals
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("The talks opened on Tuesday, June 12.", 2018),
+        ("The talks opened on Wednesday, June 12.", 2019),
+        # a leap day with its weekday: only a leap year has it
+        ("The talks opened on Saturday, Feb. 29.", 2020),
+    ],
+)
+def test_a_weekday_with_its_month_day_picks_the_year(text: str, year: int) -> None:
+    dating = infer_dct(undated(text, "past"), bounds=(date(2016, 1, 1), date(2022, 12, 31)), prefer=date(2017, 1, 1))
+    assert dating.published.year == year

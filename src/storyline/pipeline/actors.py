@@ -271,6 +271,12 @@ def _place_context(span: Span) -> bool:
     return prep.lower_ in ("near", "outside") and len(span) == 1
 
 
+def _in_place(span: Span) -> bool:
+    """'in X', 'at X', 'near X', 'outside X'."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "outside")
+
+
 # Places people gather at: a name they are 'in' is a town, not an organisation.
 SITE_NOUNS = frozenset({"market", "hospital", "school", "mosque", "church", "square", "street", "mall",
                         "station", "clinic", "shelter", "refinery", "factory", "checkpoint", "bazaar"})
@@ -342,6 +348,8 @@ def find(doc: Doc, dictionary: ActorDictionary | None = None) -> list[Mention]:
     for c in cands:  # "the village of Oskem", "the Meroe crossing": unknown names used as places
         if c.label in ("PERSON", "ORG") and _place_context(doc[c.start : c.end]) and not dictionary.candidates(doc[c.start : c.end].text):
             c.label = "GPE"
+        elif c.label == "NORP" and _in_place(doc[c.start : c.end]) and not dictionary.candidates(doc[c.start : c.end].text):
+            c.label = "GPE"  # "its fleet in Sevastopol": no people are 'in' a nationality
     _key_people(doc, cands, dictionary)
     for c in cands:
         if c.label == "PERSON":

@@ -217,7 +217,7 @@ def linked_timex(trigger: Token, index: DocIndex) -> Timex | None:
     """
     sent = trigger.sent
     heads = {trigger.i} if in_temporal_pp(trigger) else {trigger.i, governor(trigger).i}
-    best: tuple[int, Timex] | None = None
+    linked: list[tuple[int, Timex]] = []
     for tok in sent:
         tx = index.timex_at[tok.i]
         if tx is None or tx.value == "PRESENT_REF" or _bound_only(tok):
@@ -227,16 +227,24 @@ def linked_timex(trigger: Token, index: DocIndex) -> Timex | None:
         chain = [tok, *ancestors_upto(tok, 4)]
         for depth, anc in enumerate(chain):
             if anc.i in heads or _expected(anc, heads):
-                score = depth * 10 + abs(tok.i - trigger.i)
-                if best is None or score < best[0]:
-                    best = (score, tx)
+                linked.append((depth * 10 + abs(tok.i - trigger.i), tx))
                 break
             participle = anc.dep_ in ("acl", "relcl") and anc.head.i in heads  # "talks, scheduled for"
             if depth > 0 and anc.pos_ == "VERB" and anc.i not in heads and not participle:
                 break
             if depth == 3 and anc.lower_ != "during":
                 break
-    return best[1] if best else None
+    if not linked:
+        return None
+    best = min(linked, key=lambda x: x[0])[1]
+    return next((tx for _, tx in sorted(linked, key=lambda x: x[0]) if _narrows(tx, best)), best)
+
+
+def _narrows(tx: Timex, vague: Timex) -> bool:
+    """'last week, on July 13': a day inside the vaguer date on the same verb refines it."""
+    return (tx is not vague and tx.precision == "day" and vague.precision != "day"
+            and vague.lo is not None and vague.hi is not None and tx.lo is not None
+            and vague.lo <= tx.lo <= vague.hi)  # fmt: skip
 
 
 EXPECT_VERBS = {"expect", "plan", "schedule", "anticipate", "hope", "want", "aim", "project", "forecast"}
@@ -283,10 +291,20 @@ def subtree_mentions(tok: Token, index: DocIndex, stop: set[int] | None = None) 
     return _unique(out)
 
 
+# Nouns that make a name inside them a place ('the village of Oskem', 'the Meroe crossing').
+PLACE_NOUNS = frozenset({
+    "capital", "city", "town", "village", "region", "province", "district", "port", "border", "camp",
+    "crossing", "coast", "area", "state", "base", "airport", "resort", "hotel", "palace", "island",
+    "venue", "suburb", "neighbourhood", "neighborhood", "county", "valley",
+})  # fmt: skip
+
+
 def is_actor(tok: Token, m: Mention) -> bool:
     """An actor taking part, not a place, a venue or a source of information."""
     if m.label not in ACTOR_LABELS or m.key.startswith(PLACE_KEYS) or is_place(tok, m):
         return False
+    if tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in PLACE_NOUNS:
+        return False  # 'the French resort of Evian': the place's country, not a party
     head = tok
     while head.dep_ in ("compound", "appos", "conj", "flat") and head.head.i != head.i:
         head = head.head
@@ -318,7 +336,8 @@ def subject_mentions(verb: Token, index: DocIndex) -> list[Mention]:
                 found.extend(anaphora.pair_antecedents(s, index))
         if found:
             return _unique(found)
-        if cur.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp") and cur.head.i != cur.i:
+        # 'are due to meet': from the verb to 'due' (acomp) to the clause with the subject
+        if cur.dep_ in ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "acomp") and cur.head.i != cur.i:
             cur = cur.head
         else:
             break

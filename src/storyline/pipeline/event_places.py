@@ -8,13 +8,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .event_args import PLACE_LABELS, PLACE_PREPS, DocIndex, governor
+from .event_args import PLACE_LABELS, PLACE_NOUNS, PLACE_PREPS, DocIndex, governor
 
-PLACE_NOUNS = frozenset({
-    "capital", "city", "town", "village", "region", "province", "district", "port", "border", "camp",
-    "crossing", "coast", "area", "state", "base", "airport", "resort", "hotel", "palace", "island",
-    "venue", "suburb", "neighbourhood", "neighborhood", "county", "valley",
-})  # fmt: skip
+__all__ = ["PLACE_NOUNS", "location_of"]
 
 
 def location_of(trigger: Token, index: DocIndex) -> str | None:
@@ -66,9 +62,14 @@ def _nested_place(head: Token, index: DocIndex) -> str | None:
 def _place_phrase(tok: Token, index: DocIndex) -> str | None:
     m = index.mention_at[tok.i]
     if m is None and tok.lemma_.lower() in PLACE_NOUNS:
-        inner = [index.mention_at[c.i] for c in tok.subtree if index.mention_at[c.i] is not None]
-        places = [x for x in inner if x is not None and x.label in PLACE_LABELS | {"NORP", "ORG"}]
-        places.sort(key=lambda x: x.label not in PLACE_LABELS)  # 'the Egyptian resort of Sharm el-Sheikh'
+        named = {c.i for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for c in p.children if c.dep_ == "pobj"}  # fmt: skip
+        inner = [(index.mention_at[c.i], c.i in named) for c in tok.subtree if index.mention_at[c.i] is not None]
+        # 'the Egyptian resort of Sharm el-Sheikh', 'the Russian Black Sea resort of Sochi': the
+        # place the noun is 'of' comes first, then any other place, then a nationality
+        ranked = sorted((x for x in inner if x[0] is not None and x[0].label in PLACE_LABELS | {"NORP", "ORG"}),
+                        key=lambda x: (x[0] is None or x[0].label not in PLACE_LABELS, not x[1]))  # fmt: skip
+        places = [x for x, _ in ranked if x is not None]
         if places:  # "the Qatari capital", "the village of Oskem"
             return places[0].name if places[0].label == "NORP" else places[0].text
     if m is None or m.label not in PLACE_LABELS:

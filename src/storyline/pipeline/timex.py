@@ -68,7 +68,10 @@ def _reduced_relative(verb: Token) -> str | None:
     """'the decision, announced Wednesday': a bare participle tells of a done deed."""
     if verb.tag_ != "VBN" or verb.dep_ not in ("acl", "advcl") or any(c.dep_.startswith("aux") for c in verb.children):
         return None
-    return "future" if verb.lemma_.lower() in _PLAN_VERBS else "past"
+    planned = verb.lemma_.lower() in _PLAN_VERBS or (
+        verb.lemma_.lower() == "set" and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+    )  # 'the meeting, set for June 12'
+    return "future" if planned else "past"
 
 
 def _own_tense(verb: Token, token: Token | None = None) -> str | None:
@@ -163,6 +166,8 @@ def _clause_tense(token: Token, verb: Token) -> str:
         if verb.lemma_.lower() in _PLAN_VERBS and token.i > verb.i:
             return "future"
         own = _own_tense(verb, token) or _reduced_relative(verb)
+        if own == "future" and _future_in_past(verb) and token.lower_ not in _WEEKDAYS:
+            return "none"  # 'announced on Feb. 5 that they would meet on Feb. 27': ahead of then, not of now
         if own == "present" and token.dep_ == "compound" and token.head.pos_ == "NOUN":
             return "past"  # 'follows a December call': a named event, already held
         if own is not None:
@@ -171,6 +176,18 @@ def _clause_tense(token: Token, verb: Token) -> str:
             break
         verb = head
     return "none"
+
+
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def _future_in_past(verb: Token) -> bool:
+    """'would meet' in what a past verb reported: the future of the report, which may be
+    over by now."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if "would" not in auxes or verb.dep_ != "ccomp" or verb.head.i == verb.i:
+        return False
+    return _own_tense(verb.head) == "past"
 
 
 def _after_event(token: Token) -> bool:

@@ -69,15 +69,17 @@ def _form_fits(value: str, start: str) -> bool:
 def anchors_for(
     doc: DocumentFacts, known: Sequence[Event], ctx: Context, resolved: EventMap | None = None,
 ) -> list[Anchor]:  # fmt: skip
-    """Anchors for ``doc``'s relative dates from ``known`` events of other documents;
+    """Anchors for ``doc``'s relative and year-less dates from ``known`` events of other documents;
     ``resolved`` puts an event's actors and place in their cross-document form first."""
     out = []
     for e in map(resolved or _same, doc.events):
         w = e.when
-        if w is None or not w.relative or not w.text or e.attributes.get("dated_by") != "text":
+        if w is None or not w.text or e.attributes.get("dated_by") != "text":
+            continue
+        free = resolve_timex(w, None)
+        if not (w.relative or free.value.startswith("XXXX-")):  # 'last month', or 'June 12' of some year
             continue
         best: tuple[int, Event] | None = None
-        free = resolve_timex(w, None)
         for k in known:
             if k.doc == doc.doc or not _same_event(e, k) or not _form_fits(free.value, k.start or ""):
                 continue
@@ -112,15 +114,20 @@ def redate_pass(
     copies = _copied_dates(docs, originals or {})
     prefer = _related_days(inferred, docs, facts)
     ctx = Context(published={}, original={}, countries=frozenset())
+    rivals: dict[str, int] = {}
     for doc_id in inferred:  # round 0: own clues only
-        docs_by_id[doc_id], out_facts[doc_id] = _apply(docs_by_id[doc_id], out_facts[doc_id], (), prefer[doc_id])
+        docs_by_id[doc_id], out_facts[doc_id], dating = _apply(docs_by_id[doc_id], out_facts[doc_id], (), prefer[doc_id])
+        rivals[doc_id] = dating.rivals if dating is not None else 0
+    # one article at a time, the least certain first (its own clues fit other years as well),
+    # each seeing the others' latest dates: two guesses dated at once would swap their years
+    order = sorted(inferred, key=lambda d: (-rivals[d], d))
     for _ in range(ROUNDS):
-        known = [e for d in docs_by_id.values() if d.published_source != "inferred" or _tight(d)
-                 for e in map(resolved or _same, _known(out_facts[d.id].events))]  # fmt: skip
-        for doc_id in inferred:
+        for doc_id in order:
+            known = [e for d in docs_by_id.values() if d.id != doc_id and (d.published_source != "inferred" or _tight(d))
+                     for e in map(resolved or _same, _known(out_facts[d.id].events))]  # fmt: skip
             anchors = anchors_for(out_facts[doc_id], known, ctx, resolved)
             if anchors:
-                docs_by_id[doc_id], out_facts[doc_id] = _apply(
+                docs_by_id[doc_id], out_facts[doc_id], _ = _apply(
                     docs_by_id[doc_id], out_facts[doc_id], anchors, prefer[doc_id]
                 )
     for doc_id, day in copies.items():
@@ -175,10 +182,10 @@ def _related_days(
 
 def _apply(
     article: Article, facts: DocumentFacts, anchors: Sequence[Anchor], prefer: dt.date | None
-) -> tuple[Article, DocumentFacts]:
+) -> tuple[Article, DocumentFacts, Dating | None]:
     own = [resolve_timex(t, None) for t in facts.timexes]  # back to DCT-free values
     anchors = [a.__class__(timex=resolve_timex(a.timex, None), lo=a.lo, hi=a.hi) for a in anchors]
     dating = dating_of(own, anchors=anchors, bounds=role_bounds(facts.mentions), prefer=prefer)
     if dating is None:
-        return article, facts
-    return with_dating(article, dating, own), redate_facts(facts, chosen_day(dating, own))
+        return article, facts, None
+    return with_dating(article, dating, own), redate_facts(facts, chosen_day(dating, own)), dating

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any
@@ -65,6 +65,10 @@ class Dating:
     lo: date
     hi: date
     evidence: tuple[str, ...] = ()
+    # equally good readings from RIVAL_GAP to RIVAL_REACH days away ('Thursday … June 12'
+    # with no year fits one year as well as the next): the tie-break chose, the text did not.
+    # ('Tuesday, June 12' fits only every few years: the story's own years decide.)
+    rivals: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         out = _plain(self)
@@ -88,6 +92,10 @@ class Clue:
     period: str | None = None
     weekdays: frozenset[int] = frozenset()
     near: bool = False  # a tie-breaking bonus, not a constraint
+    # "year" windows only in years whose ``named`` day (given in the probe year) falls on
+    # this ISO weekday: 'Tuesday, June 12' is 2018 or 2029, not 2019
+    on_weekday: int = 0
+    named: date | None = None
 
 
 def _tense_window(iv_lo: date, iv_hi: date, tense: str, mod: str | None, precise: bool,
@@ -172,7 +180,16 @@ def _yearless_clue(t: Timex) -> list[Clue]:
     if window is None:
         return []
     tense = t.tense if t.mod != "BEFORE" else "deadline"
-    return _graded(f"{t.text!r} ({tense})", 1.0, *window, tense, period="year", day=probe.precision == "day")
+    out = _graded(f"{t.text!r} ({tense})", 1.0, *window, tense, period="year", day=probe.precision == "day")
+    named = _NAMED_WEEKDAY.search(t.text)
+    if named and probe.precision == "day":
+        weekday = _WEEKDAY_ABBR.index(named.group(1).lower()) + 1
+        out = [replace(c, on_weekday=weekday, named=iv_lo) for c in out]
+    return out
+
+
+_WEEKDAY_ABBR = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_NAMED_WEEKDAY = re.compile(r"(?i)\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s")
 
 
 def _in_probe_year(window: tuple[date, date], tense: str) -> tuple[date, date] | None:
@@ -349,6 +366,10 @@ def _windows(clue: Clue, lo: date, hi: date) -> list[tuple[date, date]]:
         return [(max(clue.lo, lo), min(clue.hi, hi))]
     out = []
     for shift in range(lo.year - clue.lo.year - 1, hi.year - clue.lo.year + 2):
+        if clue.named is not None:
+            named = cal.add_years(clue.named, shift)
+            if named.isoweekday() != clue.on_weekday or named.day != clue.named.day:  # no Feb 29 that year
+                continue
         out.append((max(cal.add_years(clue.lo, shift), lo), min(cal.add_years(clue.hi, shift), hi)))
     return out
 
@@ -387,6 +408,10 @@ def _ranges(scores: Sequence[float], best: float) -> list[tuple[int, int]]:
     return out
 
 
+RIVAL_GAP = 60  # days
+RIVAL_REACH = 400  # days
+
+
 def infer_dct(
     timexes: Sequence[Timex],
     anchors: Sequence[Anchor] = (),
@@ -411,11 +436,14 @@ def infer_dct(
 
     first, last = min(ranges, key=rank)
     r_lo, r_hi = lo + timedelta(days=first), lo + timedelta(days=last)
+    tied = rank((first, last))[0]
+    rivals = sum(1 for a, b in ranges if rank((a, b))[0] == tied
+                 and RIVAL_GAP < max(a - last, first - b) <= RIVAL_REACH)  # fmt: skip
     top = max(bonus[first : last + 1])
     best_days = [k for k in range(first, last + 1) if bonus[k] >= top - 1e-9]
     published = lo + timedelta(days=min(best_days, key=lambda k: abs((lo + timedelta(days=k) - target).days)))
     evidence = tuple(dict.fromkeys(c.why for c in found if not c.near and _holds(c, published)))
-    return Dating(published, r_lo, r_hi, evidence)
+    return Dating(published, r_lo, r_hi, evidence, rivals)
 
 
 def _holds(clue: Clue, day: date) -> bool:
