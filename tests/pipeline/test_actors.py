@@ -300,3 +300,24 @@ def test_an_acronym_is_the_name_it_abbreviates(run: Any, text: str) -> None:
     assert {m.key for m in found if "GSOMIA" in m.text or "Agreement" in m.text} == {
         "org:general-security-of-military-information-agreement"
     }
+
+
+def test_a_name_the_tagger_cut_in_two_is_one_person(run: Any) -> None:
+    found = run("The same day, First Vice Foreign Minister Kim Kye Gwan warned that talks could stop.")
+    (kim,) = [m for m in found if m.label == "PERSON"]
+    assert (kim.text, kim.key) == ("Kim Kye Gwan", "person:kim-kye-gwan")
+    assert kim.role is not None and kim.role.title == "First Vice Foreign Minister"
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym"),
+    [
+        ("The statement was carried by the official Korean Central News Agency (KCNA) on Thursday.", "KCNA"),
+        ("Officials of the Joint Coordination Centre (JCC) inspected the ship.", "JCC"),
+    ],
+)
+def test_capitals_in_brackets_after_an_organisation_are_its_mention(run: Any, text: str, acronym: str) -> None:
+    found = run(text)
+    (short,) = _by_text(found, acronym)
+    (full,) = [m for m in found if m.label == "ORG" and m.text != acronym]
+    assert short.key == full.key

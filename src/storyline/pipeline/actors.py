@@ -105,7 +105,35 @@ def _candidates(doc: Doc, dictionary: ActorDictionary) -> list[_Cand]:
         cands.append(_Cand(span.start, span.end, "NORP" if is_demonym else entry.type))
         spans.append((span.start, span.end))
     cands.sort(key=lambda c: c.start)
-    return cands
+    return _parenthesised_acronyms(doc, _join_split_names(doc, cands))
+
+
+def _parenthesised_acronyms(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """'the Korean Central News Agency (KCNA)': the capitals in brackets after a name are a
+    mention of it even when the tagger skipped them (later articles use them alone)."""
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    extra = []
+    for c in cands:
+        i = c.end
+        if (c.label == "ORG" and i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")"
+                and i + 1 not in taken and doc[i + 1].is_upper and doc[i + 1].is_alpha
+                and 2 <= len(doc[i + 1]) <= 8):  # fmt: skip
+            extra.append(_Cand(i + 1, i + 2, "ORG"))
+    return sorted([*cands, *extra], key=lambda c: c.start)
+
+
+def _join_split_names(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """'Kim Kye' + 'Gwan': two person spans the tagger cut apart with nothing between them
+    are one name."""
+    out: list[_Cand] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.label == c.label == "PERSON" and prev.end == c.start
+                and doc[c.start].is_title and doc[prev.end - 1].whitespace_ == " "):  # fmt: skip
+            prev.end = c.end
+            continue
+        out.append(c)
+    return out
 
 
 def _hyphen_tail(doc: Doc, end: int) -> int:
