@@ -121,15 +121,22 @@ def redate_pass(
     # one article at a time, the least certain first (its own clues fit other years as well),
     # each seeing the others' latest dates: two guesses dated at once would swap their years
     order = sorted(inferred, key=lambda d: (-rivals[d], d))
+
+    def known_of(d: Article) -> list[Event]:
+        if d.published_source == "inferred" and not _tight(d):
+            return []
+        return list(map(resolved or _same, _known(out_facts[d.id].events)))
+
+    known_by_doc = {d.id: known_of(d) for d in docs_by_id.values()}
     for _ in range(ROUNDS):
         for doc_id in order:
-            known = [e for d in docs_by_id.values() if d.id != doc_id and (d.published_source != "inferred" or _tight(d))
-                     for e in map(resolved or _same, _known(out_facts[d.id].events))]  # fmt: skip
+            known = [e for d, events in known_by_doc.items() if d != doc_id for e in events]
             anchors = anchors_for(out_facts[doc_id], known, ctx, resolved)
             if anchors:
                 docs_by_id[doc_id], out_facts[doc_id], _ = _apply(
                     docs_by_id[doc_id], out_facts[doc_id], anchors, prefer[doc_id]
                 )
+                known_by_doc[doc_id] = known_of(docs_by_id[doc_id])
     for doc_id, day in copies.items():
         if doc_id in docs_by_id and docs_by_id[doc_id].published_source == "inferred":
             dating = Dating(published=day, lo=day, hi=day, evidence=("a copy of a dated article",))
