@@ -49,8 +49,9 @@ def normalize(text: str, *, fold_accents: bool = True) -> str:
     With ``fold_accents=False`` 'António' stays apart from 'Antonio' (a spelling, not a key)."""
     s = unicodedata.normalize("NFKD", text)
     if fold_accents:
-        s = "".join(c for c in s if not unicodedata.combining(c))
-    s = unicodedata.normalize("NFC", s).casefold()
+        s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    else:
+        s = unicodedata.normalize("NFC", s).casefold()
     s = s.replace("\u2019", "'").replace("\u2018", "'")
     s = re.sub(r"'s\b", "", s)
     s = re.sub(r"(?<=s)'(?=\s|$)", "", s)

@@ -92,6 +92,7 @@ def test_a_name_mostly_read_as_an_actor_stays_a_party() -> None:
 
 
 def test_a_month_day_without_its_year_is_anchored_by_the_same_event() -> None:
+    """A year-less day is relative (its year is the DCT's to decide), so it is anchored too."""
     (june_12,) = extract("The leaders will meet in Singapore on June 12.", None, lambda s, e: "future")
     undated = DocumentFacts(doc="b", events=(_event("b", None, when=june_12, location="Singapore").replace(type="meeting"),))
     known = [_event("a", "2018-06-12", location="Singapore").replace(type="meeting"),

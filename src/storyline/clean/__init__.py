@@ -1,10 +1,10 @@
 """Boilerplate removal with an exact offset map back to the raw text.
 
 ``clean(text)`` removes paywall prompts, related-link blocks, photo credits, bylines, wire
-tags, copyright lines, newsletter prompts, share widgets, update notes, contributor lines
-teaser blocks between paragraphs and trailing site furniture (patterns in ``data/boilerplate.yaml``), then tidies
-whitespace without changing any other character: ``cleaned.text[i] ==
-raw[cleaned.offsets[i]]`` for every ``i``.
+tags, copyright lines, newsletter prompts, share widgets, update notes, contributor lines,
+author bios, teaser blocks between paragraphs and trailing site furniture (patterns in
+``data/boilerplate.yaml``), then tidies whitespace without changing any other character:
+``cleaned.text[i] == raw[cleaned.offsets[i]]`` for every ``i``.
 """
 
 from __future__ import annotations
@@ -198,10 +198,10 @@ def _promo_pass(marks: _Marks) -> None:
     """Drop a block of two or more headline-like lines standing between two body paragraphs
     ('10 charts every trader should see' over 'Is your supplier exposed?'): teasers for
     other stories.  One line alone may be a subhead and stays."""
-    blocks = _blocks(marks)
+    blocks, words = _blocks(marks), rules().promo_words
     for i in range(1, len(blocks) - 1):
         before, block, after = blocks[i - 1], blocks[i], blocks[i + 1]
-        if _paragraph(before) and _paragraph(after) and _promo_block(block, rules().promo_words):
+        if _paragraph(before) and _paragraph(after) and _promo_block(block, words):
             for s, e, _ in block:
                 a, b = _strip_bounds(marks.raw, s, e)
                 marks.remove(a, b, "promo links")

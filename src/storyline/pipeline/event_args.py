@@ -236,8 +236,8 @@ def linked_timex(trigger: Token, index: DocIndex) -> Timex | None:
                 break
     if not linked:
         return None
-    best = min(linked, key=lambda x: x[0])[1]
-    return next((tx for _, tx in sorted(linked, key=lambda x: x[0]) if _narrows(tx, best)), best)
+    ranked = [tx for _, tx in sorted(linked, key=lambda x: x[0])]
+    return next((tx for tx in ranked if _narrows(tx, ranked[0])), ranked[0])
 
 
 def _narrows(tx: Timex, vague: Timex) -> bool:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from ..clean.dateline import text_dates
 from ..records import Timex
 from ..time import Hit, normalise_hits, parse_dct, scan
+from ..time.lexicon import lexicon
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll", "must", "should", "would"})
 _FUTURE_HEADS = frozenset({"expect", "schedule", "plan", "set", "due", "go", "intend", "aim", "prepare",
@@ -166,7 +167,7 @@ def _clause_tense(token: Token, verb: Token) -> str:
         if verb.lemma_.lower() in _PLAN_VERBS and token.i > verb.i:
             return "future"
         own = _own_tense(verb, token) or _reduced_relative(verb)
-        if own == "future" and _future_in_past(verb) and token.lower_ not in _WEEKDAYS:
+        if own == "future" and _future_in_past(verb) and token.lower_ not in lexicon().weekdays:
             return "none"  # 'announced on Feb. 5 that they would meet on Feb. 27': ahead of then, not of now
         if own == "present" and token.dep_ == "compound" and token.head.pos_ == "NOUN":
             return "past"  # 'follows a December call': a named event, already held
@@ -176,9 +177,6 @@ def _clause_tense(token: Token, verb: Token) -> str:
             break
         verb = head
     return "none"
-
-
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 def _future_in_past(verb: Token) -> bool:

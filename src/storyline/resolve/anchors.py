@@ -69,17 +69,15 @@ def _form_fits(value: str, start: str) -> bool:
 def anchors_for(
     doc: DocumentFacts, known: Sequence[Event], ctx: Context, resolved: EventMap | None = None,
 ) -> list[Anchor]:  # fmt: skip
-    """Anchors for ``doc``'s relative and year-less dates from ``known`` events of other documents;
+    """Anchors for ``doc``'s relative dates from ``known`` events of other documents;
     ``resolved`` puts an event's actors and place in their cross-document form first."""
     out = []
     for e in map(resolved or _same, doc.events):
         w = e.when
-        if w is None or not w.text or e.attributes.get("dated_by") != "text":
-            continue
-        free = resolve_timex(w, None)
-        if not (w.relative or free.value.startswith("XXXX-")):  # 'last month', or 'June 12' of some year
-            continue
+        if w is None or not w.relative or not w.text or e.attributes.get("dated_by") != "text":
+            continue  # relative: 'last month', and 'June 12' of a year the DCT decides
         best: tuple[int, Event] | None = None
+        free = resolve_timex(w, None)
         for k in known:
             if k.doc == doc.doc or not _same_event(e, k) or not _form_fits(free.value, k.start or ""):
                 continue

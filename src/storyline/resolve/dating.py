@@ -36,6 +36,7 @@ from ..records import Timex, _plain
 from ..time import calendar as cal
 from ..time import resolve
 from ..time.countdown import duration_days
+from ..time.lexicon import lexicon
 
 WINDOW = 300  # how far (days) news looks back or ahead at a date named without its year
 YEARED_WINDOW = 730  # ... and at one named with its year ('July 2022' in an anniversary story)
@@ -181,15 +182,11 @@ def _yearless_clue(t: Timex) -> list[Clue]:
         return []
     tense = t.tense if t.mod != "BEFORE" else "deadline"
     out = _graded(f"{t.text!r} ({tense})", 1.0, *window, tense, period="year", day=probe.precision == "day")
-    named = _NAMED_WEEKDAY.search(t.text)
-    if named and probe.precision == "day":
-        weekday = _WEEKDAY_ABBR.index(named.group(1).lower()) + 1
+    weekdays = lexicon().weekdays
+    weekday = next((weekdays[w.lower()] for w in re.findall(r"[A-Za-z]+", t.text) if w.lower() in weekdays), 0)
+    if weekday and probe.precision == "day":  # 'Tuesday, June 12'
         out = [replace(c, on_weekday=weekday, named=iv_lo) for c in out]
     return out
-
-
-_WEEKDAY_ABBR = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_NAMED_WEEKDAY = re.compile(r"(?i)\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s")
 
 
 def _in_probe_year(window: tuple[date, date], tense: str) -> tuple[date, date] | None:
