@@ -17,12 +17,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .clean import clean
-from .clean.dateline import find_published
+from .clean.dateline import find_published, wire_place
 from .dedupe import minhash_bytes
 from .errors import StorylineError
 from .pipeline import DocInput, run
 from .records import (
     Article,
+    Dateline,
     DocumentFacts,
     IngestReport,
     RawArticle,
@@ -45,6 +46,7 @@ class Prepared:
     article: Article
     words: int
     dateline: Timex | None = None  # a year-less dateline date ('CAIRO, Oct 9 (Reuters) -')
+    place: Dateline | None = None  # the dateline's city, where the first sentence was filed
 
 
 def content_hash(text: str) -> str:
@@ -86,7 +88,7 @@ def prepare(raw: RawArticle, settings: Settings) -> Prepared | Rejected:
         published_range=(published, published) if published else None,
         flags=cleaned.flags, removed=cleaned.removed,
     )  # fmt: skip
-    return Prepared(article=article, words=len(body.split()), dateline=dateline)
+    return Prepared(article=article, words=len(body.split()), dateline=dateline, place=wire_place(cleaned))
 
 
 def facts_of(doc: Doc) -> DocumentFacts:
@@ -162,7 +164,7 @@ class Ingester:
             yield prepared
 
     def _process(self, batch: list[Prepared]) -> None:
-        inputs = [DocInput(p.article.id, p.article.text, p.article.published) for p in batch]
+        inputs = [DocInput(p.article.id, p.article.text, p.article.published, p.place) for p in batch]
         by_id = {p.article.id: p for p in batch}
         for doc in run(self.nlp, inputs):
             prepared = by_id[doc._.storyline_doc_id]

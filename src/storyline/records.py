@@ -147,6 +147,15 @@ class DateEvidence(_Record):
     kind: str = "published"
 
 
+@dataclass(frozen=True, slots=True)
+class Dateline(_Record):
+    """The city of a wire dateline that cleaning removed ('HANOI -'), and the offset in the
+    cleaned text of the sentence it opened: where a reporter filed that sentence from."""
+
+    place: str
+    start: int
+
+
 # --------------------------------------------------------------------------- time
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.clean.dateline import find_all, find_published, url_date
+from storyline.clean import clean
+from storyline.clean.dateline import find_all, find_published, url_date, wire_place
 
 
 @pytest.mark.parametrize(
@@ -88,3 +89,24 @@ def test_preference_order() -> None:
     text2 = "Headline\nPublished June 19, 2025\nBody."
     published = find_published(text2, url)
     assert published is not None and published.kind == "published"
+
+
+@pytest.mark.parametrize(
+    ("raw", "place", "opens"),
+    [
+        ("Talks end early\n\nOSLO, March 3 (Reuters) - The two ministers met on Monday to discuss fish quotas.\n",
+         "Oslo", "The two ministers met"),
+        ("Talks end early\n\nNEW YORK - The two ministers met on Monday to discuss fish quotas at length.\n",
+         "New York", "The two ministers met"),
+        ("Talks end early\n\nThe two ministers met on Monday in Oslo to discuss fish quotas at length.\n", None, None),
+    ],
+)  # fmt: skip
+def test_wire_place_is_the_removed_dateline_city_and_the_sentence_it_opened(raw: str, place: str | None,
+                                                                           opens: str | None) -> None:  # fmt: skip
+    cleaned = clean(raw)
+    found = wire_place(cleaned)
+    if place is None:
+        assert found is None
+        return
+    assert found is not None and found.place == place
+    assert cleaned.text[found.start :].startswith(opens or "")

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from storyline.pipeline import DocInput, run
-from storyline.records import Event
+from storyline.records import Dateline, Event
 
 pytestmark = pytest.mark.slow
 
@@ -492,3 +492,76 @@ def test_an_unknown_name_a_fleet_is_in_is_the_place(nlp: Any) -> None:
     text = "Drones attacked the fleet in Sevastopol on Saturday, the ministry said."
     event = only(events_of(nlp, text), "attack")
     assert event.location == "Sevastopol" and "norp:sevastopol" not in event.participants
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Estonian President Alar Karis shook hands with Finnish President Alexander Stubb in Tallinn on Monday.",
+         "meeting"),
+        ("Foreign ministers Anna Berg and Piotr Nowak talked for nearly an hour in Riga on Monday.", "meeting"),
+        ("North Korea fired a barrage of short-range projectiles into the sea on Monday.", "attack"),
+        ("Iran launched two ballistic missiles at the base on Monday.", "attack"),
+        ("On Monday Panama seized a cargo ship carrying coal in violation of sanctions.", "other"),
+        ("Chile and Peru agreed on Monday to resume talks on the fishing quota.", "agreement"),
+    ],
+)  # fmt: skip
+def test_handshakes_launches_seizures_and_agreeing_to_act_are_events(nlp: Any, text: str, etype: str) -> None:
+    event = only(events_of(nlp, text), etype)
+    assert (event.start, event.status) == ("2026-03-09", "occurred")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts agreed on Monday that the quota was too low.",
+        "The company launched a new phone on Monday.",
+        "Estonian President Alar Karis spoke for twenty minutes at the rally on Monday.",
+        "The harbour master said on Monday that Panama seized the moment.",
+    ],
+)
+def test_the_same_verbs_without_their_objects_are_no_such_events(nlp: Any, text: str) -> None:
+    kinds = {e.type for e in events_of(nlp, text)}
+    assert not kinds & {"meeting", "attack", "other", "agreement"}, kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Finnish President Alexander Stubb on Monday became the first foreign leader to set foot in Kosovo.",
+        "Alexander Stubb on Monday became the first sitting Finnish president to set foot in Kosovo.",
+    ],
+)
+def test_the_first_president_to_set_foot_somewhere_visited_it(nlp: Any, text: str) -> None:
+    event = only(events_of(nlp, text), "visit")
+    assert (event.start, event.status, event.location) == ("2026-03-09", "occurred", "Kosovo")
+
+
+def test_the_two_leaders_are_the_leaders_not_the_spokesman_quoted_since(nlp: Any) -> None:
+    text = ("Estonian President Alar Karis and Finnish President Alexander Stubb held talks in Tallinn on Monday. "
+            "Press secretary Mari Tamm said the talks had been useful. "
+            "On Tuesday the two leaders shook hands again in front of the palace.")  # fmt: skip
+    event = next(e for e in events_of(nlp, text) if e.start == "2026-03-10")
+    assert {"person:alar-karis", "person:alexander-stubb"} <= set(event.participants)
+    assert not any("tamm" in p for p in event.participants)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The two presidents cut short their summit on Tuesday without an agreement.", "Tallinn"),
+        ("Presidents Alar Karis and Alexander Stubb will hold a summit in the spring.", None),  # a plan
+    ],
+)
+def test_a_summit_in_the_dateline_sentence_happened_in_the_dateline_city(nlp: Any, text: str,
+                                                                         place: str | None) -> None:  # fmt: skip
+    (doc,) = list(run(nlp, [DocInput("t1", text, "2026-03-11", Dateline("Tallinn", 0))]))
+    event = only(list(doc._.storyline_events), "summit")
+    assert event.location == place
+    assert event.attributes.get("location_from") == ("dateline" if place else None)
+
+
+def test_a_meeting_a_past_report_announced_is_dated_the_nearest_such_day(nlp: Any) -> None:
+    text = "The minister announced on Feb. 5 that the presidents of Chile and Peru would meet in Lima on March 9 and 10."
+    event = only(events_of(nlp, text), "meeting")
+    assert (event.start, event.end) == ("2026-03-09", "2026-03-10")

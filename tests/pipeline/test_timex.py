@@ -58,6 +58,21 @@ def test_tense_decides_the_date(spacy_model, text: str, dct: str, tense: str, va
     assert text[t.start : t.end] == t.text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister announced on Feb. 5 that the two would meet in Oslo on Feb. 27 and 28.",
+        # a relative clause first: the tagger reads 'announced' as a bare participle
+        "The minister, who told farmers in May that prices \"would recover\" after the harvest, announced "
+        "in a speech on Feb. 5 that the two would meet in Oslo on Feb. 27 and 28.",
+    ],
+)
+def test_a_plan_reported_in_the_past_is_the_nearest_such_day(spacy_model, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = {t.text: t for t in timexes(spacy_model, text, "2024-03-01")}
+    assert found["Feb. 27 and 28"].value == "2024-02-27"  # not next year's
+    assert found["Feb. 5"].value == "2024-02-05"
+
+
 @pytest.mark.slow
 def test_undated_document_keeps_what_resolve_needs(spacy_model) -> None:  # type: ignore[no-untyped-def]
     found = timexes(spacy_model, "Delegates will gather from June 3 to 6, the ministry said Monday.", None)

@@ -315,3 +315,38 @@ def test_a_vague_report_does_not_chain_days_far_apart(other_day: str, merged: bo
         ev("d3", other_day, offset=9),
     ]
     assert len(merge(events, CTX)) == (1 if merged else 2)
+
+
+NATION = {"person:ines-vidal": "AR", "person:oskar-lind": "BM", "person:rafa-soto": "CL",
+          "country:AR": "AR", "country:BM": "BM", "country:CL": "CL"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("second", "merged"),
+    [
+        # the same envoy meets a third country's envoy that day: another meeting, even though
+        # a vaguer report of a trip that week links both
+        (("person:ines-vidal", "person:rafa-soto", "country:CL"), False),
+        # a report naming one more person of a side already there is the same meeting
+        (("person:ines-vidal", "person:oskar-lind", "person:rafa-soto", "country:BM"), True),
+    ],
+)
+def test_a_shared_envoy_and_a_vague_report_do_not_join_two_meetings(second: tuple[str, ...], merged: bool) -> None:
+    events = [
+        ev("d1", "2025-05-06", location=None, participants=("person:ines-vidal", "person:oskar-lind", "country:BM")),
+        ev("d1", "2025-05-06", location=None, participants=second, offset=50),
+        ev("d2", "2025-05-05", "2025-05-07", precision="week", location="Lisbon",
+           participants=("person:ines-vidal",), offset=9),
+    ]  # fmt: skip
+    ctx = Context(published=PUBLISHED, original={}, countries=COUNTRIES, nation=NATION)
+    meetings = [e for e in merge(events, ctx) if {"person:oskar-lind", "person:rafa-soto"} & set(e.participants)]
+    assert len(meetings) == (1 if merged else 2)
+
+
+def test_a_place_guessed_from_the_dateline_neither_vetoes_nor_wins() -> None:
+    guessed = ev("d1", "2025-05-06", location="Madrid", attrs={"location_from": "dateline"})
+    reported = ev("d2", "2025-05-06", location="Lisbon", offset=9)
+    (event,) = merge([guessed, reported], CTX)
+    assert event.location == "Lisbon"
+    (alone,) = merge([guessed], CTX)
+    assert alone.location == "Madrid"

@@ -11,6 +11,7 @@ these lines from the body.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -18,9 +19,9 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from storyline.clean.patterns import MONTHS
-from storyline.records import DateEvidence
+from storyline.records import Cleaned, DateEvidence, Dateline
 
-__all__ = ["find_all", "find_published", "text_dates", "url_date"]
+__all__ = ["find_all", "find_published", "text_dates", "url_date", "wire_place"]
 
 _EDGE_LINES = 6
 _DATELINE_LINES = 10  # non-blank lines: site name, headline, standfirst, byline and caption may come first
@@ -265,3 +266,19 @@ def find_published(text: str, url: str | None = None) -> DateEvidence | None:
     """
     found = find_all(text, url)
     return found[0] if found else None
+
+
+_WIRE_CITY = re.compile(r"([A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+)*)(?=[\s,(]|[-—–])")
+
+
+def wire_place(cleaned: Cleaned) -> Dateline | None:
+    """The city of the first wire dateline cleaning removed ('SEOUL, June 30 (Agency) -'),
+    with the cleaned-text offset of the sentence that followed it."""
+    tag = next((r for r in cleaned.removed if r.reason == "wire tag"), None)
+    m = _WIRE_CITY.match(tag.text) if tag is not None else None
+    if tag is None or m is None or len(m.group(1)) < 3:
+        return None
+    start = bisect.bisect_left(cleaned.offsets, tag.end) if cleaned.offsets else tag.end
+    if start >= len(cleaned.text):
+        return None
+    return Dateline(place=" ".join(w.capitalize() for w in m.group(1).split()), start=start)

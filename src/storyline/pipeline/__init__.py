@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import ConfigError
+from ..records import Dateline
 from . import factories
 
 STAGES = factories.STAGES
@@ -47,6 +48,7 @@ class DocInput:
     doc_id: str
     text: str
     dct: str | None
+    dateline: Dateline | None = None  # a wire dateline cleaning removed
 
 
 def run(nlp: Language, inputs: Iterable[DocInput], batch_size: int = 32) -> Iterator[Doc]:
@@ -57,6 +59,7 @@ def run(nlp: Language, inputs: Iterable[DocInput], batch_size: int = 32) -> Iter
             doc = nlp.make_doc(item.text)
             doc._.storyline_doc_id = item.doc_id
             doc._.storyline_dct = item.dct
+            doc._.storyline_dateline = item.dateline
             yield doc
 
     yield from nlp.pipe(docs(), batch_size=batch_size)

@@ -307,7 +307,8 @@ def _in_place(span: Span) -> bool:
 
 # Places people gather at: a name they are 'in' is a town, not an organisation.
 SITE_NOUNS = frozenset({"market", "hospital", "school", "mosque", "church", "square", "street", "mall",
-                        "station", "clinic", "shelter", "refinery", "factory", "checkpoint", "bazaar"})
+                        "station", "clinic", "shelter", "refinery", "factory", "checkpoint", "bazaar",
+                        "line"})  # 'the border line at X'  # fmt: skip
 
 
 def _key_other(doc: Doc, c: _Cand, dictionary: ActorDictionary) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..dictionary import load_dictionary
 from ..records import PLACE_KEYS, Mention
 from . import event_args as args
 
@@ -135,6 +136,8 @@ def pair_antecedents(tok: Token, index: args.DocIndex, window: int = 3) -> list[
         paired, word = True, "leaders"  # 'the pair': the last two people named
     if not paired or word not in PAIR_PEOPLE | PAIR_PARTIES:
         return []
+    if word in PAIR_LEADERS and len(leaders := _last_leaders(tok, index)) == 2:
+        return leaders  # 'the two leaders' after a press secretary was quoted: still the leaders
     labels = {"PERSON"} if word in PAIR_PEOPLE else {"GPE", "ORG", "NORP"}
     first = [s for s in tok.doc.sents if s.start <= tok.i][-(window + 1):][0].start
     found: list[Mention] = []
@@ -147,6 +150,27 @@ def pair_antecedents(tok: Token, index: args.DocIndex, window: int = 3) -> list[
             if len(found) == 2:
                 return found[::-1]
     return []
+
+
+PAIR_LEADERS = {"leaders", "presidents", "premiers", "heads"}
+
+
+def _last_leaders(tok: Token, index: args.DocIndex, window: int = 10) -> list[Mention]:
+    """The last two heads of state or government named within ``window`` sentences before
+    ``tok``: by a leader's title in the text or in the actor dictionary."""
+    first = [s for s in tok.doc.sents if s.start <= tok.i][-(window + 1):][0].start
+    dct = tok.doc._.storyline_dct
+    dictionary = load_dictionary()  # the built-in one (cached)
+    found: list[Mention] = []
+    for i in range(tok.i - 1, first - 1, -1):
+        m = index.mention_at[i]
+        if m is None or m.label != "PERSON" or m.key in {f.key for f in found}:
+            continue
+        if (m.role is not None and dictionary.titles.is_leader(m.role.title)) or dictionary.is_leader(m.key, dct):
+            found.append(m)
+            if len(found) == 2:
+                return found[::-1]
+    return found
 
 
 FEMALE_TITLES = ("first lady", "mrs", "ms", "madam", "queen", "princess", "duchess", "lady ")

@@ -295,8 +295,17 @@ def subtree_mentions(tok: Token, index: DocIndex, stop: set[int] | None = None) 
 PLACE_NOUNS = frozenset({
     "capital", "city", "town", "village", "region", "province", "district", "port", "border", "camp",
     "crossing", "coast", "area", "state", "base", "airport", "resort", "hotel", "palace", "island",
-    "venue", "suburb", "neighbourhood", "neighborhood", "county", "valley",
+    "venue", "suburb", "neighbourhood", "neighborhood", "county", "valley", "building", "peninsula",
 })  # fmt: skip
+
+
+RANKS = frozenset({"first", "last", "only", "second", "third"})
+
+
+def first_to(verb: Token) -> bool:
+    """'became the first sitting president to set foot in X': ``verb`` names a record set, so
+    the infinitive after it happened (or will, with the verb's own tense)."""
+    return any(c.dep_ == "attr" and any(a.lower_ in RANKS for a in c.subtree if a.i < c.i) for c in verb.children)
 
 
 def is_actor(tok: Token, m: Mention) -> bool:

@@ -10,7 +10,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from ..records import Timex
-from .event_args import ancestors_upto, governor, in_temporal_pp
+from .event_args import ancestors_upto, first_to, governor, in_temporal_pp
 from .lexicon import load
 
 FUTURE_AUX = {"will", "'ll", "shall", "would", "could", "may", "might"}
@@ -46,6 +46,8 @@ def clause_tense(verb: Token) -> str:
         return "present"
     if verb.tag_ == "VB" and verb.dep_ == "xcomp":
         return clause_tense(verb.head) if verb.head.i != verb.i else "none"
+    if verb.tag_ == "VB" and verb.dep_ in ("relcl", "acl") and first_to(verb.head.head):
+        return clause_tense(verb.head.head)  # 'became the first leader to set foot in X'
     return "none"
 
 
@@ -92,7 +94,7 @@ def status_of(trigger: Token, event_type: str, when: Timex | None, dct: str | No
         changed = next((st for st in ("cancelled", "suspended") if verbs & _words(st)), None)
         if changed:
             return changed
-    if tense == "future" or words & _words("planned"):
+    if tense == "future" or (words - own) & _words("planned"):  # not the trigger: 'set foot in'
         return _planned_unless_past(when, dct)
     if tense == "past" or _before(when, dct):
         return "occurred"

@@ -124,7 +124,9 @@ def _purpose_only(tok: Token) -> bool:
     if not any(c.lower_ == "to" for c in tok.children):
         return False
     planners = _planners() | REFUSALS  # 'refused to extend the deal' ends it: an event
-    return tok.head.lemma_.lower() not in planners and tok.head.lower_ not in planners
+    if tok.head.lemma_.lower() in planners or tok.head.lower_ in planners:
+        return False
+    return not args.first_to(tok.head)
 
 
 @cache

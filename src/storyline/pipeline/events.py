@@ -33,6 +33,8 @@ from .event_triggers import (
     without_reporting,
 )
 from .lexicon import load
+from .paragraphs import dateline_place
+from .timex import future_in_past
 
 # ---------------------------------------------------------------------------- dating
 
@@ -136,10 +138,14 @@ def directed(when: Timex | None, status: str, dct: str | None, said: bool = Fals
 
 
 def _day_of_saying(doc: Doc, when: Timex) -> bool:
-    """The date hangs from a past verb of saying ('on Monday said it would …')."""
+    """The date hangs from a past verb of saying ('on Monday said it would …'), or from a
+    'would' clause such a verb reports ('announced on Feb. 5 that they would meet on
+    Feb. 27'): its tense was fixed against the report, not against today."""
     span = doc.char_span(when.start, when.end, alignment_mode="expand")
     verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None) if span is not None else None
-    return verb is not None and verb.tag_ == "VBD" and verb.lemma_.lower() in SPEECH_VERBS
+    if verb is None:
+        return False
+    return (verb.tag_ == "VBD" and verb.lemma_.lower() in SPEECH_VERBS) or future_in_past(verb)
 
 
 SPEECH_VERBS = frozenset(load("event_triggers")["speech"])
@@ -298,6 +304,9 @@ def _event(
     if etype not in NO_PLACE:  # a tariff has no venue ("shipments clearing customs in Houston")
         location = next((loc for t in group if (loc := location_of(t.token, index))), None)
     attrs = _attributes(etype, group, index, quantities, when)
+    if location is None and etype in ("summit", "meeting") and status == "occurred" \
+            and (location := _filed_from(sent)) is not None:
+        attrs["location_from"] = "dateline"  # 'HANOI - Trump and Kim cut short their summit': a weak guess
     if borrowed and like is not None:
         attrs = {**{k: v for k, v in like.attributes.items() if k in ("imposer", "target")}, **attrs}
     if not borrowed and _unanchored(etype, dated_by, people, location, attrs):
@@ -314,6 +323,15 @@ def _event(
         confidence=_confidence(dated_by, people, location), trigger=head.text, when=when,
         doc=doc_id,
     )  # fmt: skip
+
+
+def _filed_from(sent: Span) -> str | None:
+    """The dateline city of the sentence a wire dateline opened (removed by cleaning, or
+    still in the text)."""
+    dateline = sent.doc._.storyline_dateline
+    if dateline is not None and sent.start_char <= dateline.start < sent.end_char:
+        return str(dateline.place)
+    return dateline_place(sent)
 
 
 def _attributes(

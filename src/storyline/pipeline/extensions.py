@@ -8,6 +8,7 @@ attribute                  meaning
 =========================  ==============================================================
 ``storyline_doc_id``       the document id citations use (set before the pipeline runs)
 ``storyline_dct``          document creation time, ISO ``YYYY-MM-DD`` or None (undated)
+``storyline_dateline``     Dateline or None: a wire dateline cleaning removed (set before)
 ``storyline_timexes``      list[Timex] from the ``storyline_timex`` component
 ``storyline_mentions``     list[Mention] from ``storyline_actors``
 ``storyline_quantities``   list[Quantity] from ``storyline_numbers``
@@ -23,6 +24,7 @@ from spacy.tokens import Doc
 ATTRIBUTES: dict[str, object] = {
     "storyline_doc_id": "",
     "storyline_dct": None,
+    "storyline_dateline": None,
     "storyline_timexes": None,
     "storyline_mentions": None,
     "storyline_quantities": None,

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 _DATELINE = re.compile(
-    r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*"  # the city in capitals
+    r"(?P<city>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*)"  # the city in capitals
     r"(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"  # ', South Korea', ', Oct 31'
     r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"  # ' Oct 31'
     r"\s*(?:\([^()\n]{1,40}\))?\s*(?:--|[-–—:])\s+"
@@ -55,3 +55,14 @@ def set_annotations(doc: Doc, starts: list[Token]) -> None:
         nxt = i + 1
         if nxt < len(doc) and nxt not in opening and not doc[nxt].is_space and not doc[nxt].is_punct:
             doc[nxt].is_sent_start = False
+
+
+def dateline_place(sent: Span) -> str | None:
+    """The city of the wire dateline ``sent`` follows ('HANOI -', 'SEOUL, June 30 (Agency) -'),
+    in title case; None when the sentence opens no datelined paragraph."""
+    text = sent.doc.text
+    line_start = text.rfind("\n", 0, sent.start_char) + 1
+    m = _DATELINE.match(text, line_start)
+    if m is None or m.end() != sent.start_char:
+        return None
+    return " ".join(w.capitalize() for w in m.group("city").split())

@@ -84,6 +84,8 @@ def _own_tense(verb: Token, token: Token | None = None) -> str | None:
         return "past"
     if (verb.tag_ == "VBN" or "been" in words) and words & {"has", "have", "'ve", "'s"}:
         return "past"  # 'has met', 'have been searching since Oct. 23'
+    if verb.tag_ == "VBN" and not auxes and any(c.dep_ == "nsubj" for c in verb.children):
+        return "past"  # a simple past the tagger read as a participle: 'Trump announced on Feb. 5'
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"
     return None
@@ -167,7 +169,7 @@ def _clause_tense(token: Token, verb: Token) -> str:
         if verb.lemma_.lower() in _PLAN_VERBS and token.i > verb.i:
             return "future"
         own = _own_tense(verb, token) or _reduced_relative(verb)
-        if own == "future" and _future_in_past(verb) and token.lower_ not in lexicon().weekdays:
+        if own == "future" and future_in_past(verb) and token.lower_ not in lexicon().weekdays:
             return "none"  # 'announced on Feb. 5 that they would meet on Feb. 27': ahead of then, not of now
         if own == "present" and token.dep_ == "compound" and token.head.pos_ == "NOUN":
             return "past"  # 'follows a December call': a named event, already held
@@ -179,13 +181,15 @@ def _clause_tense(token: Token, verb: Token) -> str:
     return "none"
 
 
-def _future_in_past(verb: Token) -> bool:
+def future_in_past(verb: Token) -> bool:
     """'would meet' in what a past verb reported: the future of the report, which may be
     over by now."""
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
     if "would" not in auxes or verb.dep_ != "ccomp" or verb.head.i == verb.i:
         return False
-    return _own_tense(verb.head) == "past"
+    head = verb.head
+    bare_participle = head.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
+    return bare_participle or _own_tense(head) == "past"  # 'Trump, who ..., announced ... that'
 
 
 def _after_event(token: Token) -> bool:

@@ -49,8 +49,10 @@ def rebuild(db: Database, settings: Settings) -> None:
     doc_events = [_with_entities(e, entity_of, places) for f in facts.values() for e in f.events]
     countries = frozenset(e.id for e in entities if e.type == "GPE" and e.id.startswith("country:"))
     doubtful = frozenset(d.id for d in docs if "paraphrased" in d.flags)
+    nation = {e.id: e.id.removeprefix("country:") if e.id in countries else e.country
+              for e in entities if e.id in countries or (e.country and not e.id.startswith(PLACE_KEYS))}
     ctx = Context(published=published, original=originals, countries=countries, within=_within(entities),
-                  doubtful=doubtful)  # fmt: skip
+                  doubtful=doubtful, nation={k: v for k, v in nation.items() if v})  # fmt: skip
     events = resummarise(merge(doc_events, ctx), {e.id: e for e in entities})
     quotes = _quotes(facts, entity_of, events)
     series = series_mod.build(doc_events, published)

@@ -38,14 +38,16 @@ class Context:
     countries: frozenset[str]  # entity ids that are countries
     within: Mapping[str, str] = field(default_factory=dict)  # place name -> its country's name (casefolded)
     doubtful: frozenset[str] = frozenset()  # machine-paraphrased documents: their word choice is unreliable
+    nation: Mapping[str, str] = field(default_factory=dict)  # entity id -> the country code it stands for
 
     def source_doc(self, doc: str) -> str:
         return self.original.get(doc, doc)
 
 
 def _places(event: Event) -> set[object]:
-    """'Geneva, Switzerland' -> {'geneva', 'switzerland'}: either part may be reported."""
-    if not event.location:
+    """'Geneva, Switzerland' -> {'geneva', 'switzerland'}: either part may be reported.  A
+    place guessed from the dateline neither supports nor forbids a merge."""
+    if not event.location or event.attributes.get("location_from") == "dateline":
         return set()
     return {p.strip().casefold() for p in event.location.split(",") if p.strip()}
 
@@ -125,7 +127,7 @@ DAY_SLACK = 1  # days: two reports of one event may date it this far apart (time
 
 def _traits(e: Event) -> dict[str, set[object]]:
     out: dict[str, set[object]] = {k: {e.attributes[k]} for k in TRAIT_KEYS if e.attributes.get(k) is not None}
-    if e.location:
+    if _places(e):
         out["place"] = set(_places(e))
     if e.start and e.start == e.end and e.date_precision == "day" and e.attributes.get("dated_by") == "text" \
             and not _measured(e):
@@ -186,14 +188,41 @@ def block_keys(e: Event, ctx: Context) -> set[str]:
     return keys
 
 
+@dataclass(frozen=True, slots=True)
+class Sides:
+    """Who took part in a meeting, summit or call, and the countries they speak for."""
+
+    people: frozenset[str] = frozenset()
+    nations: frozenset[str] = frozenset()
+
+
+TALKS = frozenset({"meeting", "summit", "call"})
+
+
+def _sides(e: Event, nation: Mapping[str, str]) -> Sides:
+    if e.type not in TALKS:
+        return Sides()
+    return Sides(frozenset(p for p in e.participants if p.startswith("person:")),
+                 frozenset(nation[p] for p in e.participants if p in nation))  # fmt: skip
+
+
+def _other_talks(a: Sides, b: Sides) -> bool:
+    """'Trump met Kim' and, the same day, 'Trump met Vietnam's president': each names a
+    person and a country the other does not, so they are two meetings, however a vaguer
+    report ('Trump was in Vietnam that week') links them."""
+    return bool(a.people - b.people and b.people - a.people and a.nations - b.nations and b.nations - a.nations)
+
+
 class Clusters:
     """Union-find whose unions refuse to join clusters that disagree (complete-link on
     conflicts): chains of pairwise matches never put a 40% and a 10% tariff in one event."""
 
-    def __init__(self, events: Sequence[Event], within: Mapping[str, str] | None = None) -> None:
+    def __init__(self, events: Sequence[Event], within: Mapping[str, str] | None = None,
+                 nation: Mapping[str, str] | None = None) -> None:  # fmt: skip
         self.parent = list(range(len(events)))
         self.traits = [_traits(e) for e in events]
         self.within = within or {}
+        self.sides = [_sides(e, nation or {}) for e in events]
 
     def root(self, i: int) -> int:
         parent = self.parent
@@ -204,16 +233,17 @@ class Clusters:
 
     def union(self, i: int, j: int) -> None:
         a, b = sorted((self.root(i), self.root(j)))
-        if a == b or _conflict(self.traits[a], self.traits[b], self.within):
+        if a == b or _conflict(self.traits[a], self.traits[b], self.within) or _other_talks(self.sides[a], self.sides[b]):
             return
         self.parent[b] = a
+        self.sides[a] = Sides(self.sides[a].people | self.sides[b].people, self.sides[a].nations | self.sides[b].nations)
         for key, values in self.traits[b].items():
             self.traits[a].setdefault(key, set()).update(values)
 
 
 def clusters(events: Sequence[Event], ctx: Context) -> list[list[Event]]:
     """Connected components of the merge graph, blocked by type, shared keys and a date sweep."""
-    found = Clusters(events, ctx.within)
+    found = Clusters(events, ctx.within, ctx.nation)
     by_type: dict[str, list[int]] = defaultdict(list)
     for i, e in enumerate(events):
         if e.start:
@@ -295,7 +325,8 @@ def merge_group(group: Sequence[Event], ctx: Context) -> Event:
     best, conflicts = _best_dates(group, ctx)
     history = _history(group, ctx)
     people: Counter[str] = Counter(p for e in group for p in e.participants)
-    places = Counter(e.location for e in group if e.location)
+    places = Counter(e.location for e in group if e.location and _places(e))
+    places = places or Counter(e.location for e in group if e.location)  # a dateline's guess is the last resort
     sources = sorted({s for e in group for s in e.sources}, key=lambda s: (s.doc, s.start, s.end, s.text))
     attrs: dict[str, object] = {}
     for e in sorted(group, key=lambda e: (len(e.attributes), e.id)):
