@@ -565,3 +565,42 @@ def test_a_meeting_a_past_report_announced_is_dated_the_nearest_such_day(nlp: An
     text = "The minister announced on Feb. 5 that the presidents of Chile and Peru would meet in Lima on March 9 and 10."
     event = only(events_of(nlp, text), "meeting")
     assert (event.start, event.end) == ("2026-03-09", "2026-03-10")
+
+
+def test_a_deal_agreed_as_a_participle_after_a_noun_is_no_new_agreement(nlp: Any) -> None:
+    text = "The carmakers' group said the duty cut agreed in Oslo last week would save its members 200 million euros."
+    assert not [e for e in events_of(nlp, text) if e.type == "agreement"]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Chile and Peru agreed on Monday to resume talks on the fishing quota.", "planned"),
+        ("Chile and Peru held talks on the fishing quota on Monday.", "occurred"),
+    ],
+)
+def test_talks_the_parties_agreed_to_hold_are_still_ahead(nlp: Any, text: str, status: str) -> None:
+    assert only(events_of(nlp, text), "meeting").status == status
+
+
+def test_the_source_of_a_launch_report_is_no_attacker(nlp: Any) -> None:
+    text = "On Monday it launched two short-range missiles into the sea near Kusong, South Korea's military said."
+    attacks = [e for e in events_of(nlp, text) if e.type == "attack"]
+    assert all("country:KR" not in e.participants for e in attacks)
+
+
+@pytest.mark.parametrize(
+    ("text", "visit"),
+    [
+        ("Foreign Minister Ines Vidal returned to Lima on Monday for a second round.", True),
+        ("Foreign Minister Ines Vidal returned to the negotiating table on Monday.", False),
+    ],
+)
+def test_returning_is_a_visit_only_to_a_place(nlp: Any, text: str, visit: bool) -> None:
+    assert bool([e for e in events_of(nlp, text) if e.type == "visit"]) == visit
+
+
+def test_a_signed_statement_is_an_agreement(nlp: Any) -> None:
+    text = "Presidents Alar Karis and Alexander Stubb ended Monday with a signed statement on border cooperation."
+    event = only(events_of(nlp, text), "agreement")
+    assert event.start == "2026-03-09" and "person:alexander-stubb" in event.participants

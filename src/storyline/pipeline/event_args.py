@@ -372,8 +372,11 @@ def _people_noun(tok: Token) -> bool:
     return tok.pos_ != "PROPN" and tok.lower_ in load_dictionary().government_nouns  # 'envoys' is often tagged VERB
 
 
-def participants(trigger: Token, index: DocIndex, subject_only: bool = False) -> list[Mention]:
-    """Actors of an event: subject side plus the trigger's own arguments."""
+def participants(trigger: Token, index: DocIndex, subject_only: bool = False,
+                 speaker_joins: bool = True) -> list[Mention]:  # fmt: skip
+    """Actors of an event: subject side plus the trigger's own arguments; with
+    ``speaker_joins``, the speaker of a report that names no actor ('He confirmed the talks
+    would take place')."""
     gov = governor(trigger)
     if subject_only:
         return subject_mentions(gov, index) + _pronoun_subjects(gov, index, subject_only=True)
@@ -386,9 +389,13 @@ def participants(trigger: Token, index: DocIndex, subject_only: bool = False) ->
     found += _pronoun_subjects(gov, index)
     if not found:  # "a truce saw Washington drop ...": the actors of the clause it governs
         found = [m for c in gov.children if c.dep_ in ("ccomp", "xcomp", "dobj") for m in subtree_mentions(c, index)]
-    if not found and gov.dep_ == "ccomp" and gov.head.i != gov.i:
+    self_report = any(t.lower_ in SELF_WORDS for t in gov.subtree)  # 'said its jets had hit a depot'
+    if not found and (speaker_joins or self_report) and gov.dep_ == "ccomp" and gov.head.i != gov.i:
         found = subject_mentions(gov.head, index)  # "He confirmed the talks would take place"
     return _unique(found)
+
+
+SELF_WORDS = frozenset({"its", "their", "our", "we", "us"})
 
 
 def _subject_tokens(verb: Token) -> set[int]:

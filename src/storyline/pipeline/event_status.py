@@ -22,6 +22,11 @@ def _words(name: str) -> frozenset[str]:
 
 
 MEASURES = ("tariff", "export_control", "sanction")
+TALKS = ("meeting", "summit", "call", "visit")
+# talks someone agreed or promised to hold are still to come ('agreed to cut a duty' is the
+# measure's own business: a tariff's status comes from its own words)
+COMMITTED = frozenset({"agree", "agreed", "agreeing", "decide", "decided", "vow", "vowed", "pledge",
+                       "pledged", "promise", "promised"})  # fmt: skip
 
 
 def _conditional(verb: Token) -> bool:
@@ -94,8 +99,9 @@ def status_of(trigger: Token, event_type: str, when: Timex | None, dct: str | No
         changed = next((st for st in ("cancelled", "suspended") if verbs & _words(st)), None)
         if changed:
             return changed
-    if tense == "future" or (words - own) & _words("planned"):  # not the trigger: 'set foot in'
-        return _planned_unless_past(when, dct)
+    cues = words - own  # not the trigger itself: 'set foot in'
+    if tense == "future" or cues & _words("planned") or (event_type in TALKS and cues & COMMITTED):
+        return _planned_unless_past(when, dct)  # 'agreed to revive negotiations'
     if tense == "past" or _before(when, dct):
         return "occurred"
     if _after(when, dct):

@@ -24,6 +24,7 @@ class Trigger:
     token: Token
     type: str
     anaphoric: bool = False
+    needs_place: bool = False  # no event unless the trigger names where ('returned to Pyongyang')
 
 
 def _lexicon() -> dict[str, Any]:
@@ -149,13 +150,15 @@ def triggers(sent: Span) -> list[Trigger]:
             continue
         etype = next((t for w, t in (entry.get("variants") or {}).items()
                       if any(c.lower_ == w for c in tok.children)), entry["type"])  # fmt: skip
-        out.append(Trigger(tok, etype, bool(entry.get("anaphoric"))))
+        out.append(Trigger(tok, etype, bool(entry.get("anaphoric")), bool(entry.get("needs_place"))))
     return out
 
 
 def _needs_met(tok: Token, entry: dict[str, Any]) -> bool:
     """The words an entry needs near the trigger (or as its object) are there."""
     needs = entry.get("needs")
+    if entry.get("clause_only") and tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN":
+        return False  # 'the tariff cut agreed in Tokyo': a reference to the deal
     refused = entry.get("subject_not")
     if refused and _subjects(tok) & set(refused):
         return False

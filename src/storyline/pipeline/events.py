@@ -249,10 +249,17 @@ def _refers_back(head: Token) -> bool:
     return any(s.lower_ in _DEAL_NOUNS and (s.lower_ == "it" or _definite(s)) for s in subjects)
 
 
+# 'He confirmed the talks would take place', 'she said the freezes would take effect': who
+# reports talks, a deal or a measure is usually a party; who reports a missile launch or a
+# price move ('…, the military said') is only the source
+SPEAKER_APART = frozenset({"attack", "market_move"})
+
+
 def _people(group: list[Trigger], index: args.DocIndex, etype: str) -> list[Mention]:
     people: list[Mention] = []
     for t in group:
-        found = args.participants(t.token, index, subject_only=etype == "statement")
+        found = args.participants(t.token, index, subject_only=etype == "statement",
+                                  speaker_joins=etype not in SPEAKER_APART)
         people += [m for m in found if m.key not in {p.key for p in people}]
     return people
 
@@ -303,6 +310,8 @@ def _event(
     location = None
     if etype not in NO_PLACE:  # a tariff has no venue ("shipments clearing customs in Houston")
         location = next((loc for t in group if (loc := location_of(t.token, index))), None)
+    if location is None and all(t.needs_place for t in group):
+        return None  # 'returned to the negotiating table'
     attrs = _attributes(etype, group, index, quantities, when)
     if location is None and etype in ("summit", "meeting") and status == "occurred" \
             and (location := _filed_from(sent)) is not None:

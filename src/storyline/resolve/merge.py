@@ -326,12 +326,15 @@ def merge_group(group: Sequence[Event], ctx: Context) -> Event:
     history = _history(group, ctx)
     people: Counter[str] = Counter(p for e in group for p in e.participants)
     places = Counter(e.location for e in group if e.location and _places(e))
+    guessed = not places
     places = places or Counter(e.location for e in group if e.location)  # a dateline's guess is the last resort
     sources = sorted({s for e in group for s in e.sources}, key=lambda s: (s.doc, s.start, s.end, s.text))
     attrs: dict[str, object] = {}
     for e in sorted(group, key=lambda e: (len(e.attributes), e.id)):
         attrs.update({k: v for k, v in e.attributes.items() if v is not None})
     attrs.pop("dated_by", None)
+    if not (guessed and places):
+        attrs.pop("location_from", None)  # the place is one a report names, not the dateline's
     attrs["independent_sources"] = len({ctx.source_doc(s.doc) for s in sources})
     attrs["mentions"] = len(group)
     conf = 1.0
