@@ -604,3 +604,20 @@ def test_a_signed_statement_is_an_agreement(nlp: Any) -> None:
     text = "Presidents Alar Karis and Alexander Stubb ended Monday with a signed statement on border cooperation."
     event = only(events_of(nlp, text), "agreement")
     assert event.start == "2026-03-09" and "person:alexander-stubb" in event.participants
+
+
+def test_is_to_fly_somewhere_is_a_planned_visit(nlp: Any) -> None:
+    text = "Foreign Minister Ines Vidal is to fly to Lima on Friday to brief officials before travelling on to Quito."
+    event = only(events_of(nlp, text), "visit")
+    assert (event.start, event.status) == ("2026-03-13", "planned")
+
+
+@pytest.mark.parametrize(
+    ("text", "visit"),
+    [
+        ("On Monday the envoy was driven to the presidential palace in Lima.", True),
+        ("Panic selling drove prices to a record on Monday.", False),
+    ],
+)
+def test_being_driven_to_a_place_is_a_visit(nlp: Any, text: str, visit: bool) -> None:
+    assert bool([e for e in events_of(nlp, text) if e.type == "visit"]) == visit

@@ -299,6 +299,12 @@ PLACE_NOUNS = frozenset({
 })  # fmt: skip
 
 
+def be_to(verb: Token) -> bool:
+    """'Pompeo is to fly to Seoul': an infinitive after a bare 'be' is a plan, not a purpose."""
+    return (verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "be" and verb.head.i != verb.i
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))  # fmt: skip
+
+
 RANKS = frozenset({"first", "last", "only", "second", "third"})
 
 

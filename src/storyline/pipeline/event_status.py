@@ -10,7 +10,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from ..records import Timex
-from .event_args import ancestors_upto, first_to, governor, in_temporal_pp
+from .event_args import ancestors_upto, be_to, first_to, governor, in_temporal_pp
 from .lexicon import load
 
 FUTURE_AUX = {"will", "'ll", "shall", "would", "could", "may", "might"}
@@ -50,6 +50,8 @@ def clause_tense(verb: Token) -> str:
     if verb.tag_ in ("VBZ", "VBP", "VBG") or any(a.tag_ in ("VBZ", "VBP") for a in aux):
         return "present"
     if verb.tag_ == "VB" and verb.dep_ == "xcomp":
+        if be_to(verb):
+            return "future"  # 'is to fly to Seoul on Wednesday'
         return clause_tense(verb.head) if verb.head.i != verb.i else "none"
     if verb.tag_ == "VB" and verb.dep_ in ("relcl", "acl") and first_to(verb.head.head):
         return clause_tense(verb.head.head)  # 'became the first leader to set foot in X'

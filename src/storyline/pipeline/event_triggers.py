@@ -125,7 +125,7 @@ def _purpose_only(tok: Token) -> bool:
     if not any(c.lower_ == "to" for c in tok.children):
         return False
     planners = _planners() | REFUSALS  # 'refused to extend the deal' ends it: an event
-    if tok.head.lemma_.lower() in planners or tok.head.lower_ in planners:
+    if tok.head.lemma_.lower() in planners or tok.head.lower_ in planners or args.be_to(tok):
         return False
     return not args.first_to(tok.head)
 
