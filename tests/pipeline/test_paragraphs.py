@@ -44,3 +44,22 @@ def test_the_first_word_of_a_paragraph_is_not_a_sentence_of_its_own(spacy_model:
             "on the first phase of a U.S.-brokered plan to end the war in Gaza.")  # fmt: skip
     (doc,) = list(run(nlp, [DocInput("t1", text, "2025-10-09")]))
     assert [s.text.split()[0] for s in doc.sents if s.text.strip()] == ["Israel", "Israel"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Headline here\nNEW YORK, May 2 (Reuters) - The two envoys met on Monday.", "New York"),
+        ("Headline here\nGENEVA -- The two envoys met on Monday.", "Geneva"),
+        ("Headline here\nThe two envoys met in Geneva on Monday.", None),
+    ],
+)
+def test_dateline_place_is_the_city_of_the_dateline_a_sentence_follows(blank: Any, text: str,
+                                                                       place: str | None) -> None:  # fmt: skip
+    doc = blank.make_doc(text)
+    paragraphs.set_annotations(doc, paragraphs.find(doc))
+    for tok in doc[1:]:
+        if tok.is_sent_start is None:
+            tok.is_sent_start = False
+    lead = next(s for s in doc.sents if "envoys" in s.text)
+    assert paragraphs.dateline_place(lead) == place
