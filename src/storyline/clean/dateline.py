@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from storyline.clean.patterns import MONTHS
 from storyline.records import Cleaned, DateEvidence, Dateline
 
-__all__ = ["find_all", "find_published", "text_dates", "url_date", "wire_place"]
+__all__ = ["city_name", "find_all", "find_published", "text_dates", "url_date", "wire_place"]
 
 _EDGE_LINES = 6
 _DATELINE_LINES = 10  # non-blank lines: site name, headline, standfirst, byline and caption may come first
@@ -281,4 +281,9 @@ def wire_place(cleaned: Cleaned) -> Dateline | None:
     start = bisect.bisect_left(cleaned.offsets, tag.end) if cleaned.offsets else tag.end
     if start >= len(cleaned.text):
         return None
-    return Dateline(place=" ".join(w.capitalize() for w in m.group(1).split()), start=start)
+    return Dateline(place=city_name(m.group(1)), start=start)
+
+
+def city_name(capitals: str) -> str:
+    """A dateline's city as a name: 'NEW YORK' -> 'New York'."""
+    return " ".join(w.capitalize() for w in capitals.split())

@@ -299,12 +299,6 @@ PLACE_NOUNS = frozenset({
 })  # fmt: skip
 
 
-def be_to(verb: Token) -> bool:
-    """'Pompeo is to fly to Seoul': an infinitive after a bare 'be' is a plan, not a purpose."""
-    return (verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "be" and verb.head.i != verb.i
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))  # fmt: skip
-
-
 RANKS = frozenset({"first", "last", "only", "second", "third"})
 
 
@@ -395,8 +389,9 @@ def participants(trigger: Token, index: DocIndex, subject_only: bool = False,
     found += _pronoun_subjects(gov, index)
     if not found:  # "a truce saw Washington drop ...": the actors of the clause it governs
         found = [m for c in gov.children if c.dep_ in ("ccomp", "xcomp", "dobj") for m in subtree_mentions(c, index)]
-    self_report = any(t.lower_ in SELF_WORDS for t in gov.subtree)  # 'said its jets had hit a depot'
-    if not found and (speaker_joins or self_report) and gov.dep_ == "ccomp" and gov.head.i != gov.i:
+    if not found and gov.dep_ == "ccomp" and gov.head.i != gov.i and (
+        speaker_joins or any(t.lower_ in SELF_WORDS for t in gov.subtree)  # 'said its jets had hit a depot'
+    ):
         found = subject_mentions(gov.head, index)  # "He confirmed the talks would take place"
     return _unique(found)
 

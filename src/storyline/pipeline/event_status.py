@@ -10,8 +10,11 @@ from functools import cache
 from spacy.tokens import Token
 
 from ..records import Timex
-from .event_args import ancestors_upto, be_to, first_to, governor, in_temporal_pp
+from ..summaries import COMMUNICATION
+from .event_args import ancestors_upto, first_to, governor, in_temporal_pp
+from .event_triggers import COMMIT_VERBS
 from .lexicon import load
+from .timex import be_to
 
 FUTURE_AUX = {"will", "'ll", "shall", "would", "could", "may", "might"}
 
@@ -22,11 +25,6 @@ def _words(name: str) -> frozenset[str]:
 
 
 MEASURES = ("tariff", "export_control", "sanction")
-TALKS = ("meeting", "summit", "call", "visit")
-# talks someone agreed or promised to hold are still to come ('agreed to cut a duty' is the
-# measure's own business: a tariff's status comes from its own words)
-COMMITTED = frozenset({"agree", "agreed", "agreeing", "decide", "decided", "vow", "vowed", "pledge",
-                       "pledged", "promise", "promised"})  # fmt: skip
 
 
 def _conditional(verb: Token) -> bool:
@@ -50,7 +48,7 @@ def clause_tense(verb: Token) -> str:
     if verb.tag_ in ("VBZ", "VBP", "VBG") or any(a.tag_ in ("VBZ", "VBP") for a in aux):
         return "present"
     if verb.tag_ == "VB" and verb.dep_ == "xcomp":
-        if be_to(verb):
+        if verb.dep_ == "xcomp" and be_to(verb):
             return "future"  # 'is to fly to Seoul on Wednesday'
         return clause_tense(verb.head) if verb.head.i != verb.i else "none"
     if verb.tag_ == "VB" and verb.dep_ in ("relcl", "acl") and first_to(verb.head.head):
@@ -102,7 +100,9 @@ def status_of(trigger: Token, event_type: str, when: Timex | None, dct: str | No
         if changed:
             return changed
     cues = words - own  # not the trigger itself: 'set foot in'
-    if tense == "future" or cues & _words("planned") or (event_type in TALKS and cues & COMMITTED):
+    # talks someone agreed or promised to hold are still to come ('agreed to cut a duty' is
+    # the measure's own business: a tariff's status comes from its own words)
+    if tense == "future" or cues & _words("planned") or (event_type in COMMUNICATION and cues & COMMIT_VERBS):
         return _planned_unless_past(when, dct)  # 'agreed to revive negotiations'
     if tense == "past" or _before(when, dct):
         return "occurred"

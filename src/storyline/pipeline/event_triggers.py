@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import event_args as args
 from .lexicon import load
+from .timex import be_to
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,9 +92,10 @@ def _modifier_only(tok: Token) -> bool:
     return tok.dep_ == "compound" and tok.head.lemma_.lower() not in EVENT_HEADS
 
 
-COMMIT_WORDS = frozenset({"agree", "agreed", "decide", "vow", "pledge", "pledged", "commit", "committed",
-                          "promise", "promised", "undertake", "commitment", "commitments", "target",
-                          "targets", "deal", "track"})  # fmt: skip
+# verbs of committing to a future act ('agreed to revive talks', 'pledged to buy')
+COMMIT_VERBS = frozenset({"agree", "agreed", "decide", "vow", "pledge", "pledged", "commit", "committed",
+                          "promise", "promised", "undertake"})  # fmt: skip
+COMMIT_WORDS = COMMIT_VERBS | {"commitment", "commitments", "target", "targets", "deal", "track"}
 COPULAS = {"be", "remain", "seem", "appear", "look", "stay", "become"}
 
 
@@ -125,7 +127,7 @@ def _purpose_only(tok: Token) -> bool:
     if not any(c.lower_ == "to" for c in tok.children):
         return False
     planners = _planners() | REFUSALS  # 'refused to extend the deal' ends it: an event
-    if tok.head.lemma_.lower() in planners or tok.head.lower_ in planners or args.be_to(tok):
+    if tok.head.lemma_.lower() in planners or tok.head.lower_ in planners or (tok.dep_ == "xcomp" and be_to(tok)):
         return False
     return not args.first_to(tok.head)
 

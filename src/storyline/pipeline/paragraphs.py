@@ -13,6 +13,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ..clean.dateline import city_name
+
 _DATELINE = re.compile(
     r"(?P<city>[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*)"  # the city in capitals
     r"(?:,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"  # ', South Korea', ', Oct 31'
@@ -65,4 +67,4 @@ def dateline_place(sent: Span) -> str | None:
     m = _DATELINE.match(text, line_start)
     if m is None or m.end() != sent.start_char:
         return None
-    return " ".join(w.capitalize() for w in m.group("city").split())
+    return city_name(m.group("city"))

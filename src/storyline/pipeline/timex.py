@@ -60,9 +60,12 @@ def _governor(token: Token) -> Token | None:
     return None
 
 
-def _be_to(head: Token, verb: Token) -> bool:
-    """'is to resume trading Tuesday': be + to-infinitive is a plan."""
-    return head.lemma_.lower() == "be" and head.i < verb.i and head.dep_ in ("ROOT", "ccomp", "conj")
+def be_to(verb: Token) -> bool:
+    """'is to resume trading Tuesday', 'Pompeo is to fly to Seoul': be + to-infinitive is a
+    plan (not a purpose)."""
+    head = verb.head
+    return (head.lemma_.lower() == "be" and head.i < verb.i and head.dep_ in ("ROOT", "ccomp", "conj")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))  # fmt: skip
 
 
 def _reduced_relative(verb: Token) -> str | None:
@@ -84,8 +87,6 @@ def _own_tense(verb: Token, token: Token | None = None) -> str | None:
         return "past"
     if (verb.tag_ == "VBN" or "been" in words) and words & {"has", "have", "'ve", "'s"}:
         return "past"  # 'has met', 'have been searching since Oct. 23'
-    if verb.tag_ == "VBN" and not auxes and any(c.dep_ == "nsubj" for c in verb.children):
-        return "past"  # a simple past the tagger read as a participle: 'Trump announced on Feb. 5'
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"
     return None
@@ -162,7 +163,7 @@ def _clause_tense(token: Token, verb: Token) -> str:
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if infinitive or verb.dep_ == "xcomp":
             lemma = head.lemma_.lower()
-            if head.i == verb.i or (lemma not in _FUTURE_HEADS | _FUTURE_HEAD_NOUNS and not _be_to(head, verb)):
+            if head.i == verb.i or (lemma not in _FUTURE_HEADS | _FUTURE_HEAD_NOUNS and not be_to(verb)):
                 return "none"
             perfect = _had(head) or (head.dep_ == "acomp" and _had(head.head))  # "had been due to"
             return "past" if perfect else "future"

@@ -49,10 +49,8 @@ def rebuild(db: Database, settings: Settings) -> None:
     doc_events = [_with_entities(e, entity_of, places) for f in facts.values() for e in f.events]
     countries = frozenset(e.id for e in entities if e.type == "GPE" and e.id.startswith("country:"))
     doubtful = frozenset(d.id for d in docs if "paraphrased" in d.flags)
-    nation = {e.id: e.id.removeprefix("country:") if e.id in countries else e.country
-              for e in entities if e.id in countries or (e.country and not e.id.startswith(PLACE_KEYS))}
     ctx = Context(published=published, original=originals, countries=countries, within=_within(entities),
-                  doubtful=doubtful, nation={k: v for k, v in nation.items() if v})  # fmt: skip
+                  doubtful=doubtful, nation=_nations(entities, countries))  # fmt: skip
     events = resummarise(merge(doc_events, ctx), {e.id: e for e in entities})
     quotes = _quotes(facts, entity_of, events)
     series = series_mod.build(doc_events, published)
@@ -64,6 +62,15 @@ def rebuild(db: Database, settings: Settings) -> None:
         "series": [(s.id, s.id, s) for s in series],
         "story": [(s.id, f"{len(s.documents):06d}", s) for s in stories],
     })  # fmt: skip
+
+
+def _nations(entities: Sequence[Entity], countries: frozenset[str]) -> dict[str, str]:
+    """Entity id -> the country code it stands for: a country itself, or the country of a
+    person or organisation (not of a place: a city is no side in a meeting)."""
+    out = {e.id: e.id.removeprefix("country:") for e in entities if e.id in countries}
+    out.update({e.id: e.country for e in entities if e.country and e.id not in countries
+                and not e.id.startswith(PLACE_KEYS)})  # fmt: skip
+    return out
 
 
 def _within(entities: Sequence[Entity]) -> dict[str, str]:

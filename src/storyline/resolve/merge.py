@@ -196,11 +196,11 @@ class Sides:
     nations: frozenset[str] = frozenset()
 
 
-TALKS = frozenset({"meeting", "summit", "call"})
+TWO_SIDED = frozenset({"meeting", "summit", "call"})  # (a visit's host is not its counterpart)
 
 
 def _sides(e: Event, nation: Mapping[str, str]) -> Sides:
-    if e.type not in TALKS:
+    if e.type not in TWO_SIDED:
         return Sides()
     return Sides(frozenset(p for p in e.participants if p.startswith("person:")),
                  frozenset(nation[p] for p in e.participants if p in nation))  # fmt: skip
