@@ -321,3 +321,28 @@ def test_capitals_in_brackets_after_an_organisation_are_its_mention(run: Any, te
     (short,) = _by_text(found, acronym)
     (full,) = [m for m in found if m.label == "ORG" and m.text != acronym]
     assert short.key == full.key
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Later, Choe Son Hui, the vice foreign minister, called it a hopeful sign.",
+         "Choe Son Hui", "Vice Foreign Minister"),
+        ("The reply came from Choe Myong Nam, one of the vice foreign ministers, and was read out.",
+         "Choe Myong Nam", None),
+        # tagged an organisation, but its apposition says it is a person
+        ("The note came from Sin Hong Chol, one of the vice foreign ministers, and was read out.",
+         "Sin Hong Chol", None),
+    ],
+)
+def test_a_name_ner_missed_is_a_person_by_the_title_in_apposition(
+    run: Any, text: str, name: str, title: str | None
+) -> None:
+    (person,) = _by_text(run(text), name)
+    assert person.label == "PERSON"
+    assert (person.role.title if person.role else None) == title
+
+
+def test_a_place_before_an_apposition_is_not_made_a_person(run: Any) -> None:
+    found = run("Ships avoided the Red Sea, the main trade route, all week.")
+    assert not [m for m in found if m.label == "PERSON"]

@@ -265,3 +265,31 @@ def test_the_minister_is_the_last_speaker_the_text_gave_that_title(nlp) -> None:
     (doc,) = list(run(nlp, [DocInput("t1", text, "2026-03-11")]))
     (q,) = [q for q in doc._.storyline_quotes if "Shipments" in q.text]
     assert q.speaker == "person:pedro-lima"
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "speaker"),
+    [
+        # the actor dictionary's role at the DCT names "the president" (the text gave no title)
+        ("Donald Trump and Keir Starmer met at Chequers on Thursday.\n\n"
+         "\u201cWe settled the hard questions,\u201d the president said.", "2025-09-18", "person:donald-trump"),
+        # ... and out of office he is not "the president"
+        ("Donald Trump and Keir Starmer met at Chequers on Thursday.\n\n"
+         "\u201cWe settled the hard questions,\u201d the president said.", "2024-09-19", None),
+        # two presidents fit: unclear
+        ("Donald Trump and Xi Jinping met in Busan on Thursday.\n\n"
+         "\u201cWe settled the hard questions,\u201d the president said.", "2025-10-30", None),
+        # a people's adjective picks one of two leaders
+        ("Donald Trump and Xi Jinping met in Busan on Thursday.\n\n"
+         "\u201cThe two sides must meet halfway,\u201d the Chinese leader said.", "2025-10-30", "person:xi-jinping"),
+        # two leaders fit "the leader": unclear
+        ("Donald Trump and Xi Jinping met in Busan on Thursday.\n\n"
+         "\u201cThe two sides must meet halfway,\u201d the leader said.", "2025-10-30", None),
+    ],
+)
+def test_a_title_names_the_one_person_lately_named_who_holds_it(nlp, text: str, dct: str, speaker: str | None) -> None:  # type: ignore[no-untyped-def]
+    from storyline.pipeline import DocInput, run
+
+    (doc,) = list(run(nlp, [DocInput("t2", text, dct)]))
+    (q,) = doc._.storyline_quotes
+    assert q.speaker == speaker

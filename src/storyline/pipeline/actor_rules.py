@@ -346,6 +346,34 @@ def surname_mentions(
     return out
 
 
+def _one_of_titles(doc: Doc, end: int, dictionary: ActorDictionary) -> bool:
+    """', one of North Korea's vice foreign ministers': the plural of a title after 'one of'."""
+    if end + 3 >= len(doc) or doc[end + 1].lower_ != "one" or doc[end + 2].lower_ != "of":
+        return False
+    obj = next((t for t in doc[end + 2].children if t.dep_ == "pobj"), None)
+    return obj is not None and obj.tag_ == "NNS" and obj.lemma_.lower() in dictionary.titles.heads
+
+
+def appositive_names(
+    doc: Doc, cands: Sequence[_CandLike], dictionary: ActorDictionary
+) -> list[tuple[int, int]]:
+    """Full names NER missed that an office title follows in apposition: 'Choe Son Hui,
+    North Korea's first vice foreign minister, said', 'X Y, one of the deputy ministers'."""
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        end = i
+        while end < len(doc) and end not in covered and doc[end].pos_ == "PROPN" and doc[end].is_title:
+            end += 1
+        if end - i >= 2 and not _is_title_word(doc[i], dictionary) and \
+                dictionary.lookup(doc[i:end].text, ("GPE", "ORG")) is None and \
+                (_title_after(doc, end, cands, dictionary, None) is not None or _one_of_titles(doc, end, dictionary)):
+            out.append((i, end))
+        i = max(end, i + 1)
+    return out
+
+
 def has_title(doc: Doc, c: Any, cands: Sequence[_CandLike], dictionary: ActorDictionary) -> bool:
     """A capitalised name with an office title before it or in apposition after it."""
     span = doc[c.start : c.end]
@@ -354,7 +382,7 @@ def has_title(doc: Doc, c: Any, cands: Sequence[_CandLike], dictionary: ActorDic
     before = _title_before(doc, c.start, cands, dictionary, None)
     if before is not None and before[0] is not None and doc[c.start - 1].is_title:
         return True
-    return _title_after(doc, c.end, cands, dictionary, None) is not None
+    return _title_after(doc, c.end, cands, dictionary, None) is not None or _one_of_titles(doc, c.end, dictionary)
 
 
 SHARE_NOUNS = {"shares", "stock", "stocks", "shareholders"}

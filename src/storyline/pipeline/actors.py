@@ -359,6 +359,7 @@ def find(doc: Doc, dictionary: ActorDictionary | None = None) -> list[Mention]:
     cands = rules.merge_possessive_orgs(doc, cands, dictionary, _Cand)
     _correct_labels(doc, cands, dictionary)
     cands.extend(_Cand(s, e, "PERSON") for s, e in rules.titled_names(doc, cands, dictionary))
+    cands.extend(_Cand(s, e, "PERSON") for s, e in rules.appositive_names(doc, cands, dictionary))
     cands.extend(_Cand(s, e, "PERSON") for s, e in rules.surname_mentions(doc, cands, dictionary))
     cands.extend(_Cand(s, e, "ORG") for s, e in rules.companies_missed(doc, cands))
     cands.sort(key=lambda c: c.start)

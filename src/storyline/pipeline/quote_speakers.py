@@ -19,6 +19,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from ..datafile import parse_yaml
+from ..dictionary import load_dictionary
 from ..records import Mention
 
 _PRONOUNS = {"he": ("PERSON",), "she": ("PERSON",), "it": ("ORG", "GPE", "NORP")}
@@ -120,10 +121,8 @@ class Index:
             span = doc.char_span(lo, hi, alignment_mode="expand")
             self.quoted.update(t.i for t in span or ())
         self.para_of = _paragraph_starts(doc.text)
-        self.titles: dict[str, str] = {}  # person key -> the titles the text gave them, lower-cased
-        for m in mentions:
-            if m.role is not None and m.role.title:
-                self.titles[m.key] = f"{self.titles.get(m.key, '')} {m.role.title.lower()}"
+        self.titles = _titles(mentions, doc._.storyline_dct)
+        self.countries = {m.key: m.country for m in mentions if m.country}
         self.outside_quotes = [m for m in mentions if m.label in _SPEAKER_LABELS and not any(
             t.i in self.quoted for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ())]
 
@@ -152,6 +151,31 @@ class Index:
             if m is not None and m not in seen:
                 seen.append(m)
         return seen
+
+
+def _modifier_country(inside: list[Mention], root: Token) -> str | None:
+    """'the North Korean leader', "North Korea's leader": the one country that the places and
+    peoples named before the head noun give it; None when another kind of name is inside."""
+    if any(m.label not in ("GPE", "NORP") or not m.country or m.end > root.idx for m in inside):
+        return None
+    countries = {m.country for m in inside}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _titles(mentions: Iterable[Mention], dct: str | None) -> dict[str, str]:
+    """Person key -> the titles the text or the built-in actor dictionary (roles held at
+    ``dct``) gives them, lower-cased; a head of state or government is also a "leader"."""
+    dictionary = load_dictionary()  # the built-in one (cached)
+    out: dict[str, str] = {}
+    for m in mentions:
+        if m.label != "PERSON" or m.key in out:
+            continue
+        titles = [r.title for r in dictionary.current_roles(m.key, dct)]
+        titles += [n.role.title for n in mentions if n.key == m.key and n.role is not None and n.role.title]
+        if any(dictionary.titles.is_leader(t) for t in titles):
+            titles.append("leader")
+        out[m.key] = " ".join(t.lower() for t in titles)
+    return out
 
 
 def _paragraph_starts(text: str) -> list[int]:
@@ -198,8 +222,10 @@ class Resolver:
         if mention is not None and mention.label in _SPEAKER_LABELS:
             text = mention.text if root.i in self.index.by_token else root.text
             return Speaker(mention.key, text, mention.label)
-        if self.index.mentions_in(tokens):
-            return None  # names inside, but not as the head: "allies of X", "X's critics"
+        inside = self.index.mentions_in(tokens)
+        if inside:  # names inside, but not as the head: "allies of X", "X's critics"
+            country = _modifier_country(inside, root)
+            return self._nominal(root, tokens[0].idx, country) if country and tokens[0].lower_ == "the" else None
         if tokens[0].lower_ in ("the", "this", "that"):
             return self._nominal(root, tokens[0].idx)
         return None
@@ -226,17 +252,27 @@ class Resolver:
                 return self.phrase(_without_clauses(subj)) if subj is not None else None
         return None
 
-    def _nominal(self, root: Token, pos: int) -> Speaker | None:
-        """"the spokesperson" / "the ministry": a recent speaker or name containing the noun."""
+    def _nominal(self, root: Token, pos: int, country: str | None = None) -> Speaker | None:
+        """"the spokesperson" / "the ministry" / "the North Korean leader": a recent speaker or
+        name containing the noun, or the one person of ``country`` lately named with that title."""
         word = root.lower_
+        titled = re.compile(rf"\b{re.escape(word)}\b")
         for act in self.recent(pos):
-            if act.speaker is not None and word in act.speaker.text.lower():
+            if act.speaker is not None and word in act.speaker.text.lower() and self._of(act.speaker.key, country):
                 return act.speaker
         for act in self.recent(pos)[:2]:  # "'...,' the minister said" after Trade Minister X spoke
-            if act.speaker is not None and re.search(rf"\b{re.escape(word)}\b", self.index.titles.get(act.speaker.key, "")):
+            if act.speaker is not None and titled.search(self.index.titles.get(act.speaker.key, "")) \
+                    and self._of(act.speaker.key, country):
                 return act.speaker
-        if root.lemma_.lower() not in self.lex.organisation_nouns:
-            return None
+        if root.lemma_.lower() in self.lex.organisation_nouns:
+            return self._named_organisation(word, pos)
+        return self._titled_person(titled, pos, country)
+
+    def _of(self, key: str, country: str | None) -> bool:
+        return country is None or self.index.countries.get(key) == country
+
+    def _named_organisation(self, word: str, pos: int) -> Speaker | None:
+        """'the ministry': the one organisation named before with that word, nearby first."""
         para = self.index.para(pos)
         named = [m for m in self.index.by_token.values() if m.start < pos and m.label == "ORG" and word in m.text.lower()]
         near = {m.key: m for m in named if self.index.para(m.start) >= para - _PARAGRAPHS_BACK}
@@ -244,6 +280,18 @@ class Resolver:
         if len(keys) != 1:
             return None
         m = next(iter(keys.values()))
+        return Speaker(m.key, m.text, m.label)
+
+    def _titled_person(self, titled: re.Pattern[str], pos: int, country: str | None) -> Speaker | None:
+        """'"...," the president said' after 'Trump and Kim met': the one person named in this
+        paragraph or the few before whose title (in the text or the actor dictionary) fits."""
+        para = self.index.para(pos)
+        named = {m.key: m for m in self.index.outside_quotes
+                 if m.label == "PERSON" and m.end <= pos and self.index.para(m.start) >= para - _PARAGRAPHS_BACK
+                 and titled.search(self.index.titles.get(m.key, "")) and self._of(m.key, country)}
+        if len(named) != 1:
+            return None
+        m = next(iter(named.values()))
         return Speaker(m.key, m.text, m.label)
 
     def pronoun(self, token: Token) -> Speaker | None:
