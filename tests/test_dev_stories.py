@@ -58,9 +58,10 @@ def test_gold_names_only_our_files(dev_kb: dict[str, Any]) -> None:
 # A third story written blind (its author saw neither our code nor our output): sanctions,
 # export controls and tariffs between two invented countries.  Measured on first contact:
 # doc_dates 4/5, events 9/21, entities 9/10, cleaning 24/28; the floors are what the general fixes of that
-# session reach.  Its series points (an EU duty on the US and Canada cut to zero) are not met.
-SANCTIONS_FLOORS = {"doc_dates": 5, "events": 19, "event_exact_start": 14, "quotes": 8, "entities": 10,
-                    "cleaning": 28, "flags": 2}  # fmt: skip
+# session reach.  Its series points (an EU duty on the US and Canada cut to zero) were met
+# once a tariff fell on every country coordinated in its target.
+SANCTIONS_FLOORS = {"doc_dates": 5, "events": 19, "event_exact_start": 14, "series_points": 4, "quotes": 8,
+                    "entities": 10, "cleaning": 28, "flags": 2}  # fmt: skip
 # A fourth, also blind: the 2019 Japan-South Korea export-control dispute, real people and
 # dates, in five scraped-looking articles of the helper's own writing.  First contact:
 # doc_dates 4/5, events 13/32, exact 11/28, quotes 6/11, entities 15/20, cleaning 46/54.

@@ -43,7 +43,7 @@ def render(
         target = f" on {a['target']}" if a.get("target") else ""
         parts.append(f"at {float(a['rate']):g}%{target}")
     elif etype == "tariff" and a.get("rate") is not None:
-        pair = f"{a['imposer']}→{a.get('target') or 'all'}"
+        pair = f"{a['imposer']}→{', '.join(a.get('targets') or [a.get('target') or 'all'])}"
         prev = f" (from {float(a['previous_rate']):g}%)" if a.get("previous_rate") is not None else ""
         parts.append(f"{pair} at {float(a['rate']):g}%{prev}")
     if etype == "purchase_commitment" and a.get("quantity") is not None:

@@ -621,3 +621,22 @@ def test_is_to_fly_somewhere_is_a_planned_visit(nlp: Any) -> None:
 )
 def test_being_driven_to_a_place_is_a_visit(nlp: Any, text: str, visit: bool) -> None:
     assert bool([e for e in events_of(nlp, text) if e.type == "visit"]) == visit
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "targets"),
+    [
+        # goods "from" two countries, beside the "on" that names the goods
+        ("The Swiss government said on Monday that it would cut its 8% duty on coffee from Brazil "
+         "and Colombia on May 1.", "BR", ["BR", "CO"]),
+        ("Japan raised its tariff on imports from Vietnam to 12% on Tuesday.", "VN", None),
+        # one country named inside the goods phrase: no list
+        ("Japan raised its tariff on Vietnamese rice to 12% on Tuesday.", "VN", None),
+    ],
+)
+def test_a_tariff_falls_on_every_country_coordinated_in_its_target(
+    nlp: Any, text: str, target: str, targets: list[str] | None
+) -> None:
+    tariff = only(events_of(nlp, text), "tariff")
+    assert tariff.attributes.get("target") == target
+    assert tariff.attributes.get("targets") == targets

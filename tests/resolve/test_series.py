@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -130,3 +131,10 @@ def test_purchase_commitment_series() -> None:
     assert (point.date, point.value, point.status) == ("2025-05-13", 12_000_000.0, "planned")
     [series] = build([event], PUBLISHED)
     assert (series.unit, series.imposer, series.target) == ("t", "BM", "barley")
+
+
+def test_a_rate_on_several_countries_gives_a_point_in_each_pair() -> None:
+    event = tariff("c", 6.5, start="2025-05-14", target="BM")
+    event = replace(event, attributes={**event.attributes, "targets": ["BM", "CV"]})
+    points = tariff_points(event, PUBLISHED)
+    assert [(key, p.value) for key, p in points] == [("tariff:AR-BM", 6.5), ("tariff:AR-CV", 6.5)]

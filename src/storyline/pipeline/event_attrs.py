@@ -53,11 +53,13 @@ def tariff_attributes(trigger: Token, index: DocIndex, quantities: Sequence[Quan
     imposers = [country_of(m) for m in _possessors(trigger, index)]  # "the U.S. tariff", "its"
     imposers += [country_of(m) for m in subject_mentions(governor(trigger), index)]
     imposer = next((c for c in imposers if c), None)
-    target = _target_country(trigger, index)
+    targets = [c for c in _target_countries(trigger, index) if c != imposer]
     if imposer:
         attrs["imposer"] = imposer
-    if target and target != imposer:
-        attrs["target"] = target
+    if targets:
+        attrs["target"] = targets[0]
+    if len(targets) > 1:  # "on urea from the United States and Canada"
+        attrs["targets"] = targets
     scope = _scope(trigger)
     if scope:
         attrs["scope"] = scope
@@ -76,17 +78,18 @@ def _possessors(trigger: Token, index: DocIndex) -> list[Mention]:
     return out
 
 
-def _target_country(trigger: Token, index: DocIndex) -> str | None:
-    """The country a tariff falls on: 'on Chinese goods', 'against Canada', 'on imports from
-    Mexico' — on the trigger, else anywhere in its clause."""
-    found = _target_in(trigger, index)
+def _target_countries(trigger: Token, index: DocIndex) -> list[str]:
+    """The countries a tariff falls on: 'on Chinese goods', 'against Canada', 'on imports from
+    Mexico', 'on urea from the United States and Canada' — on the trigger, else anywhere in
+    its clause."""
+    found = _targets_in(trigger, index)
     gov = governor(trigger)
-    if found is None and gov is not trigger:
-        found = _target_in(gov, index)
-    if found is None:
+    if not found and gov is not trigger:
+        found = _targets_in(gov, index)
+    if not found:
         for tok in gov.subtree:
             if tok.dep_ == "prep" and tok.lower_ in ("on", "against") and tok.head.pos_ in ("NOUN", "VERB"):
-                found = _target_in(tok.head, index)
+                found = _targets_in(tok.head, index)
                 if found:
                     break
     return found
@@ -95,17 +98,35 @@ def _target_country(trigger: Token, index: DocIndex) -> str | None:
 GOODS = {"goods", "imports", "products", "exports", "steel", "cars", "autos", "vehicles", "chips"}
 
 
-def _target_in(trigger: Token, index: DocIndex) -> str | None:
-    for prep in trigger.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("on", "against", "for"):
-            continue
-        if prep.lower_ == "for" and not any(t.lower_ in GOODS for t in prep.subtree):
-            continue
+def _target_preps(trigger: Token) -> list[Token]:
+    """'on', 'against', 'for' (goods) and, beside an 'on' (the goods), 'from' (their origin)."""
+    preps = [c for c in trigger.children if c.dep_ == "prep"]
+    on_goods = any(p.lower_ == "on" for p in preps)
+    return [p for p in preps if p.lower_ in ("on", "against")
+            or (p.lower_ == "for" and any(t.lower_ in GOODS for t in p.subtree))
+            or (p.lower_ == "from" and on_goods)]  # fmt: skip
+
+
+def _targets_in(trigger: Token, index: DocIndex) -> list[str]:
+    """The first country named in a target phrase, with the countries coordinated with it."""
+    for prep in _target_preps(trigger):
         for tok in prep.subtree:
             m = index.mention_at[tok.i]
-            if m is not None and country_of(m):
-                return country_of(m)
-    return None  # "Chinese tariffs" names the imposer, not the target
+            if m is None or not country_of(m):
+                continue
+            out = [country_of(m)]
+            for other in _name_head(tok, m).conjuncts:
+                c = index.mention_at[other.i]
+                out.append(country_of(c) if c is not None else None)
+            return list(dict.fromkeys(c for c in out if c))
+    return []  # "Chinese tariffs" names the imposer, not the target
+
+
+def _name_head(tok: Token, m: Mention) -> Token:
+    """The token of a name whose head lies outside it ('States' in 'the United States')."""
+    while m.start <= tok.head.idx < m.end and tok.head is not tok:
+        tok = tok.head
+    return tok
 
 
 def _scope(trigger: Token) -> str | None:

@@ -39,13 +39,15 @@ def tariff_points(event: Event, published: Mapping[str, str | None]) -> list[tup
     day = _point_date(event, published)
     if day is None:
         return []
-    key = f"tariff:{a['imposer']}-{a['target']}"
     status = POINT_STATUS.get(event.status, "in_effect")
-    out = [(key, SeriesPoint(date=day, value=float(a["rate"]), status=status, sources=event.sources))]
-    if a.get("previous_rate") is not None:
-        anchor = event.start if event.start and event.attributes.get("dated_by") == "text" else day
-        out.append((key, SeriesPoint(date=_day_before(anchor), value=float(a["previous_rate"]),
-                                     status="in_effect", sources=event.sources)))  # fmt: skip
+    out = []
+    for target in a.get("targets") or [a["target"]]:  # one series per target of a shared rate
+        key = f"tariff:{a['imposer']}-{target}"
+        out.append((key, SeriesPoint(date=day, value=float(a["rate"]), status=status, sources=event.sources)))
+        if a.get("previous_rate") is not None:
+            anchor = event.start if event.start and event.attributes.get("dated_by") == "text" else day
+            out.append((key, SeriesPoint(date=_day_before(anchor), value=float(a["previous_rate"]),
+                                         status="in_effect", sources=event.sources)))  # fmt: skip
     return out
 
 
