@@ -346,3 +346,18 @@ def test_a_name_ner_missed_is_a_person_by_the_title_in_apposition(
 def test_a_place_before_an_apposition_is_not_made_a_person(run: Any) -> None:
     found = run("Ships avoided the Red Sea, the main trade route, all week.")
     assert not [m for m in found if m.label == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Talks with North Korea stalled. Since then the North has tested two missiles.", "country:KP"),
+        ("South Sudan and Sudan met in Juba. The South said the border would reopen.", "country:SS"),
+        # no country named with that word before: just a region
+        ("Farmers in the North said the harvest was poor.", None),
+    ],
+)
+def test_the_north_is_the_one_country_named_north_before(run: Any, text: str, key: str | None) -> None:
+    word = "North" if "North" in text.split(".")[-2] else "South"
+    found = [m for m in run(text) if m.text == word]
+    assert [m.key for m in found if m.key.startswith("country:")] == ([key] if key else [])

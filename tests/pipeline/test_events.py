@@ -640,3 +640,14 @@ def test_a_tariff_falls_on_every_country_coordinated_in_its_target(
     tariff = only(events_of(nlp, text), "tariff")
     assert tariff.attributes.get("target") == target
     assert tariff.attributes.get("targets") == targets
+
+
+def test_it_stands_for_the_country_an_earlier_it_stood_for(nlp: Any) -> None:
+    text = ("Talks with North Korea broke down in March. In the months since, the North has tested its "
+            "neighbours' patience. On May 4 it fired a barrage of rockets, including what analysts said "
+            "was a new type of missile. Five days later it launched two missiles into the sea.")
+    attacks = [e for e in events_of(nlp, text, "2019-06-30") if e.type == "attack"]
+    assert [(e.start, e.end, e.participants) for e in attacks] == [
+        ("2019-05-04", "2019-05-04", ("country:KP",)),
+        ("2019-05-09", "2019-05-09", ("country:KP",)),  # days counted from a named day are exact
+    ]

@@ -76,3 +76,21 @@ def test_days_counted_from_an_event_are_counted_again_when_redated() -> None:
     )
     after = redate_facts(DocumentFacts(doc="d1", timexes=first, events=(event,)), date(2019, 12, 24))
     assert (after.events[0].start, after.events[0].end) == ("2019-12-20", "2019-12-20")
+
+
+NARRATED = ("Talks with Northland broke down in March. In the months since, the North has tested its "
+            "neighbours' patience. On May 4 it fired a barrage of rockets, including what analysts said "
+            "was a new type of missile. Five days later it launched two missiles into the sea. On the same "
+            "day the Justice Department said it had seized a Northland cargo ship.")
+
+
+@pytest.mark.slow
+def test_a_day_counted_from_a_counted_day_moves_with_it_when_redated(nlp) -> None:  # type: ignore[no-untyped-def]
+    from storyline.pipeline import DocInput, run
+
+    (doc,) = list(run(nlp, [DocInput("t1", NARRATED, "2019-06-30")]))
+    facts = DocumentFacts(doc="t1", timexes=tuple(doc._.storyline_timexes), events=tuple(doc._.storyline_events))
+    seized = [e for e in facts.events if e.trigger == "seized"]
+    assert [e.start for e in seized] == ["2019-05-09"]  # the day of the second launch, not May 4
+    moved = [e for e in redate_facts(facts, date(2020, 6, 30)).events if e.trigger == "seized"]
+    assert [(e.start, e.end) for e in moved] == [("2020-05-09", "2020-05-09")]

@@ -407,3 +407,20 @@ def companies_missed(doc: Doc, cands: Sequence[_CandLike]) -> list[tuple[int, in
             start -= 1
         out.append((start, tok.i + 1))
     return out
+
+
+COMPASS = {"north", "south", "east", "west"}
+
+
+def compass_referent(doc: Doc, c: Any, cands: Sequence[Any]) -> Any | None:
+    """'the North' after 'North Korea' (and 'the South' after 'South Sudan'): the one country
+    named before whose name starts with that word; None for any other mention."""
+    span = doc[c.start : c.end]
+    if len(span) != 1 or span[0].lower_ not in COMPASS or c.start == 0 or doc[c.start - 1].lower_ != "the":
+        return None
+    if c.end < len(doc) and doc[c.end].pos_ in ("NOUN", "PROPN"):
+        return None  # 'the North Atlantic', 'the South pavilion'
+    word = span[0].text.capitalize() + " "
+    named = {o.key: o for o in cands if o.start < c.start and o.key.startswith("country:")
+             and (o.name or "").startswith(word)}  # fmt: skip
+    return next(iter(named.values())) if len(named) == 1 else None

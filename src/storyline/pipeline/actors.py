@@ -386,6 +386,9 @@ def find(doc: Doc, dictionary: ActorDictionary | None = None) -> list[Mention]:
             _finish_person(doc, c, dictionary)
         else:
             _key_other(doc, c, dictionary)
+    for c in cands:  # 'the North' after 'North Korea'
+        if (ref := rules.compass_referent(doc, c, cands)) is not None:
+            c.key, c.name, c.country, c.label = ref.key, ref.name, ref.country, "GPE"
     _absorb_short_orgs(cands)
     _absorb_acronyms(doc, cands)
     _absorb_group_prefixes(doc, cands)

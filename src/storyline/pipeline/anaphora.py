@@ -61,21 +61,30 @@ def definite_antecedent(tok: Token, index: args.DocIndex) -> Mention | None:
     return None
 
 
-def _nearest_subject(tok: Token, skip: set[str]) -> Token | None:
+def _nearest_subject(tok: Token, skip: set[str], plural: bool = True) -> Token | None:
     """The nearest subject before ``tok`` in its sentence or the one before (pronouns in
-    ``skip`` are passed over: they stand for something named further back)."""
+    ``skip`` are passed over: they stand for something named further back; with ``plural``
+    False, so are common plural nouns: 'analysts' is never 'it')."""
     first = [s for s in tok.doc.sents if s.start <= tok.i][-2:][0].start
     return next((t for t in reversed(tok.doc[first : tok.i])
-                 if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in skip), None)  # fmt: skip
+                 if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in skip
+                 and (plural or t.tag_ != "NNS")), None)  # fmt: skip
 
 
-def it_antecedent(tok: Token, index: args.DocIndex) -> Mention | None:
-    """The country or organisation 'it'/'its' stands for: the nearest subject before it,
-    when that subject is one ('The government announced …, and said it would raise its
-    tariff'); none when the nearest subject is a thing ('The deal … it')."""
-    subj = _nearest_subject(tok, {"it", "which", "that"})
+NOT_IT = {"which", "that", "what", "who", "he", "she", "they", "we", "i", "you"}
+
+
+def it_antecedent(tok: Token, index: args.DocIndex, hops: int = 3) -> Mention | None:
+    """The country or organisation 'it'/'its' stands for: the nearest subject before it that
+    could be 'it', when that subject is one ('The government announced …, and said it would
+    raise its tariff'); none when it is a thing ('The deal … it').  An 'it' before stands for
+    the same ('the North … On May 4 it fired …, including what analysts said was … Five
+    days later it launched')."""
+    subj = _nearest_subject(tok, NOT_IT, plural=False)
     if subj is None:
         return None
+    if subj.lower_ == "it":
+        return it_antecedent(subj, index, hops - 1) if hops > 0 else None
     if subj.lower_ in GOVERNMENT_WORDS:
         return _government_of(subj, index)
     m = index.mention_at[subj.i]

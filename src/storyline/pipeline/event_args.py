@@ -46,6 +46,8 @@ class DocIndex:
         for t in found:
             if t.type == "DURATION":
                 t = _shifted(doc, t, previous if t.counts_from is None else by_start.get(t.counts_from))
+            elif previous is not None and previous.counts_from is not None:
+                t = _same_day(t, previous)
             if t.type not in ("DATE", "TIME"):
                 continue
             tokens = _tokens_in(doc, t.start, t.end)
@@ -54,6 +56,21 @@ class DocIndex:
             for tok in tokens:
                 timexes[tok.i] = t
         return cls(tuple(mentions), tuple(timexes))
+
+
+_DAY_AFTER = re.compile(r"(?i:(?:later\s+|earlier\s+)?(?:that|the\s+same)\s+(?:same\s+)?day"
+                        r"|the\s+(?P<dir>next|following|previous|preceding)\s+day)")
+
+
+def _same_day(t: Timex, counted: Timex) -> Timex:
+    """'On the same day', 'the next day' after 'Five days later': counted from the day the
+    events stage counted (the timex stage, which cannot count, read the last day it saw)."""
+    m = _DAY_AFTER.fullmatch(t.text)
+    if m is None or counted.lo is None or counted.lo != counted.hi:
+        return t
+    step = {"next": 1, "following": 1, "previous": -1, "preceding": -1}.get((m.group("dir") or "").lower(), 0)
+    day = (dt.date.fromisoformat(counted.lo) + dt.timedelta(days=step)).isoformat()
+    return t.replace(value=day, lo=day, hi=day, precision="day", counts_from=counted.counts_from)
 
 
 def _background(tok: Token) -> bool:

@@ -167,12 +167,15 @@ def redate_facts(facts: DocumentFacts, dct: dt.date) -> DocumentFacts:
     """Re-normalise stored time expressions and event dates against a new DCT."""
     timexes = tuple(resolve_all(facts.timexes, dct))
     read = {(t.start, t.end, t.tense): t for t in timexes}
-    return facts.replace(timexes=timexes, events=tuple(redate_event(e, dct, read) for e in facts.events))
+    before = {t.start: t for t in facts.timexes}
+    return facts.replace(timexes=timexes, events=tuple(redate_event(e, dct, read, before) for e in facts.events))
 
 
-def redate_event(event: Event, dct: dt.date, read: Mapping[tuple[int, int, str], Timex] | None = None) -> Event:
+def redate_event(event: Event, dct: dt.date, read: Mapping[tuple[int, int, str], Timex] | None = None,
+                 before: Mapping[int, Timex] | None = None) -> Event:  # fmt: skip
     """``event`` dated against ``dct``; ``read`` holds its document's expressions already
-    re-normalised in order (so 'the next day' keeps the day it follows)."""
+    re-normalised in order (so 'the next day' keeps the day it follows), ``before`` the
+    same expressions as they were read until now, by start offset."""
     dated_by = event.attributes.get("dated_by")
     if dated_by in DCT_DATED:
         day = dct.isoformat()
@@ -197,6 +200,8 @@ def redate_event(event: Event, dct: dt.date, read: Mapping[tuple[int, int, str],
             if recounted is None:
                 return event
             when = recounted
+        elif w.counts_from is not None:  # 'the same day' after 'five days later'
+            when = _moved_with_anchor(w, read or {}, before or {}) or when
     start, end, precision, attrs = event_span(when, event.type, event.attributes, dct.isoformat())
     return event.replace(when=when, start=start, end=end, date_precision=precision, attributes=attrs)
 
@@ -208,6 +213,19 @@ def _recounted(was: Timex, duration: Timex, read: Mapping[tuple[int, int, str], 
         return None
     anchor = next((t for (start, _, _), t in read.items() if start == was.counts_from), None)
     return count_from(duration, anchor, was.counts_back, exact=duration.counts_from is not None) if anchor else None
+
+
+def _moved_with_anchor(was: Timex, read: Mapping[tuple[int, int, str], Timex],
+                       before: Mapping[int, Timex]) -> Timex | None:  # fmt: skip
+    """A day the events stage counted from another ('On the same day', after 'Five days
+    later' than May 4), moved as far as that day's anchor moved."""
+    old = before.get(was.counts_from or -1)
+    new = next((t for (start, _, _), t in read.items() if start == was.counts_from), None)
+    if old is None or new is None or not (old.lo and new.lo and was.lo and was.hi):
+        return None
+    moved = dt.date.fromisoformat(new.lo) - dt.date.fromisoformat(old.lo)
+    lo, hi = dt.date.fromisoformat(was.lo) + moved, dt.date.fromisoformat(was.hi[:10]) + moved
+    return was.replace(value=lo.isoformat() if lo == hi else was.value, lo=lo.isoformat(), hi=hi.isoformat())
 
 
 def preferred_day(articles: Sequence[Article]) -> dt.date | None:

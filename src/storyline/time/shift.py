@@ -33,9 +33,11 @@ def shift(t: Timex, dct: dt.date, exact: bool = False) -> Timex:
 
 def count_from(duration: Timex, anchor: Timex, back: bool, exact: bool = False) -> Timex | None:
     """``duration`` ('a week', 'four days') counted forward (or ``back``) from ``anchor``'s
-    day: a DATE that remembers its anchor (``counts_from``), so re-dating can count again."""
+    day: a DATE that remembers its anchor (``counts_from``), so re-dating can count again.
+    Days counted from a single named day are ``exact`` ('five days later' than May 4 is May 9)."""
     if anchor.lo is None or not re.fullmatch(r"P\d+[DWMY]", duration.value):
         return None
+    exact = exact or anchor.lo == anchor.hi
     moved = shift(duration.replace(type="DATE", value=("-" if back else "+") + duration.value),
                   dt.date.fromisoformat(anchor.lo), exact)  # fmt: skip
     if moved.lo is None or moved.hi is None:
