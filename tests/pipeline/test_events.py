@@ -651,3 +651,12 @@ def test_it_stands_for_the_country_an_earlier_it_stood_for(nlp: Any) -> None:
         ("2019-05-04", "2019-05-04", ("country:KP",)),
         ("2019-05-09", "2019-05-09", ("country:KP",)),  # days counted from a named day are exact
     ]
+
+
+def test_a_day_restating_a_vaguer_date_dates_the_meeting_of_the_body_it_names(nlp: Any) -> None:
+    text = ("Kestrian officials said they would take the dispute to the World Trade Organization's "
+            "General Council when it meets in Geneva later this month, on July 23 and 24.")
+    (meeting,) = [e for e in events_of(nlp, text, "2019-07-12") if e.type == "meeting"]
+    assert (meeting.start, meeting.end, meeting.status) == ("2019-07-23", "2019-07-24", "planned")
+    assert meeting.participants == ("org:world-trade-organization-general-council",)
+    assert meeting.location == "Geneva"

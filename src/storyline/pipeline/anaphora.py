@@ -81,14 +81,24 @@ def it_antecedent(tok: Token, index: args.DocIndex, hops: int = 3) -> Mention | 
     the same ('the North … On May 4 it fired …, including what analysts said was … Five
     days later it launched')."""
     subj = _nearest_subject(tok, NOT_IT, plural=False)
-    if subj is None:
-        return None
+    if subj is None or (subj.sent != tok.sent and (m := _organisation_before(tok, index)) is not None):
+        return _organisation_before(tok, index) if subj is None else m
     if subj.lower_ == "it":
         return it_antecedent(subj, index, hops - 1) if hops > 0 else None
     if subj.lower_ in GOVERNMENT_WORDS:
         return _government_of(subj, index)
     m = index.mention_at[subj.i]
     return m if m is not None and m.label in ("ORG", "GPE", "NORP") and args.is_actor(subj, m) else None
+
+
+def _organisation_before(tok: Token, index: args.DocIndex) -> Mention | None:
+    """'take the issue to the WTO's General Council when it meets': with no subject before
+    'it' in its sentence that could be 'it', the nearest organisation named before it there."""
+    for t in reversed(tok.doc[tok.sent.start : tok.i]):
+        m = index.mention_at[t.i]
+        if m is not None and m.label == "ORG":
+            return m
+    return None
 
 
 def they_antecedents(tok: Token, index: args.DocIndex) -> list[Mention]:

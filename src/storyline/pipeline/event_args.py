@@ -254,7 +254,22 @@ def linked_timex(trigger: Token, index: DocIndex) -> Timex | None:
     if not linked:
         return None
     ranked = [tx for _, tx in sorted(linked, key=lambda x: x[0])]
-    return next((tx for tx in ranked if _narrows(tx, ranked[0])), ranked[0])
+    return next((tx for tx in ranked if _narrows(tx, ranked[0])), None) or _restated(ranked[0], sent, index)
+
+
+_RESTATING = re.compile(r"\s*,\s*(?:on\s+|from\s+|between\s+)?")
+
+
+def _restated(vague: Timex, sent: Span, index: DocIndex) -> Timex:
+    """'later this month, on July 23 and 24': the day that restates a vaguer date right
+    after it (the parser often hangs it from another verb)."""
+    text = sent.doc.text
+    for tok in sent:
+        tx = index.timex_at[tok.i]
+        if tx is not None and tx.start > vague.end and _RESTATING.fullmatch(text, vague.end, tx.start) \
+                and _narrows(tx, vague):
+            return tx
+    return vague
 
 
 def _narrows(tx: Timex, vague: Timex) -> bool:

@@ -214,6 +214,8 @@ def _timing(
         said = when is not None and _day_of_saying(head.doc, when)
         when = directed(when, status_of(head, etype, None, dct), dct, said)  # modality first
         status = status_of(head, etype, None if said else when, dct)  # said on Monday: still ahead then
+        if said and status == "unknown":  # '(would take it to the council) when it meets on July 23'
+            status = status_of(head, etype, when, dct)
     if when is not None:
         if not _reference_clause(head):
             narrative.remember(status, sent_i, when)
