@@ -81,8 +81,10 @@ def it_antecedent(tok: Token, index: args.DocIndex, hops: int = 3) -> Mention | 
     the same ('the North … On May 4 it fired …, including what analysts said was … Five
     days later it launched')."""
     subj = _nearest_subject(tok, NOT_IT, plural=False)
-    if subj is None or (subj.sent != tok.sent and (m := _organisation_before(tok, index)) is not None):
-        return _organisation_before(tok, index) if subj is None else m
+    if subj is None or subj.sent != tok.sent:  # nothing in its own sentence could be 'it'
+        org = _organisation_before(tok, index)
+        if org is not None or subj is None:
+            return org
     if subj.lower_ == "it":
         return it_antecedent(subj, index, hops - 1) if hops > 0 else None
     if subj.lower_ in GOVERNMENT_WORDS:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..dictionary import load_dictionary
 from ..records import PLACE_KEYS, Mention, Timex
+from ..time.relative import DAY_STEPS
 from ..time.shift import count_from, shift
 from . import anaphora
 
@@ -68,7 +69,7 @@ def _same_day(t: Timex, counted: Timex) -> Timex:
     m = _DAY_AFTER.fullmatch(t.text)
     if m is None or counted.lo is None or counted.lo != counted.hi:
         return t
-    step = {"next": 1, "following": 1, "previous": -1, "preceding": -1}.get((m.group("dir") or "").lower(), 0)
+    step = DAY_STEPS.get((m.group("dir") or "").lower(), 0)
     day = (dt.date.fromisoformat(counted.lo) + dt.timedelta(days=step)).isoformat()
     return t.replace(value=day, lo=day, hi=day, precision="day", counts_from=counted.counts_from)
 

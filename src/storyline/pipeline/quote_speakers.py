@@ -166,15 +166,16 @@ def _titles(mentions: Iterable[Mention], dct: str | None) -> dict[str, str]:
     """Person key -> the titles the text or the built-in actor dictionary (roles held at
     ``dct``) gives them, lower-cased; a head of state or government is also a "leader"."""
     dictionary = load_dictionary()  # the built-in one (cached)
-    out: dict[str, str] = {}
+    given: dict[str, list[str]] = {}
     for m in mentions:
-        if m.label != "PERSON" or m.key in out:
-            continue
-        titles = [r.title for r in dictionary.current_roles(m.key, dct)]
-        titles += [n.role.title for n in mentions if n.key == m.key and n.role is not None and n.role.title]
+        if m.label == "PERSON":
+            given.setdefault(m.key, []).extend([m.role.title] if m.role is not None and m.role.title else [])
+    out: dict[str, str] = {}
+    for key, titles in given.items():
+        titles += [r.title for r in dictionary.current_roles(key, dct)]
         if any(dictionary.titles.is_leader(t) for t in titles):
             titles.append("leader")
-        out[m.key] = " ".join(t.lower() for t in titles)
+        out[key] = " ".join(t.lower() for t in titles)
     return out
 
 

@@ -233,10 +233,13 @@ def day_ref(m: re.Match[str], ctx: Ctx) -> Norm | None:
     return date_norm(cal.day_iv(day), "full")
 
 
+DAY_STEPS = {"next": 1, "following": 1, "previous": -1, "preceding": -1}  # 'the next day' is the day after
+
+
 def day_after(m: re.Match[str], ctx: Ctx) -> Norm | None:
     """'the next day', 'later that day', 'the previous evening': counted from the last day the
     text named (no such day, no reading: 'that day' alone could be any day)."""
-    step = {"next": 1, "following": 1, "previous": -1, "preceding": -1}.get((m.group("dir") or "").lower(), 0)
+    step = DAY_STEPS.get((m.group("dir") or "").lower(), 0)
     later = ctx.last
     if later is not None and later.lo != later.hi and ctx.last_at > ctx.last_day_at:  # a wider time came since
         if later.precision == "month" and not step:
