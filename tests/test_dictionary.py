@@ -115,6 +115,19 @@ def test_role_dates_bound_titles() -> None:
     assert not d.is_leader("person:he-lifeng", "2025-05-01")
 
 
+@pytest.mark.parametrize(
+    ("entity", "titles", "date", "leads"),
+    [
+        ("person:donald-trump", [], "2025-09-18", True),  # the dictionary's role at the date
+        ("person:donald-trump", [], "2024-09-19", False),  # out of office
+        ("person:ana-ruiz", ["Prime Minister"], None, True),  # a title the text gave
+        ("person:ana-ruiz", ["Trade Minister"], None, False),
+    ],
+)
+def test_leads_by_a_title_given_or_a_role_held(entity: str, titles: list[str], date: str | None, leads: bool) -> None:
+    assert load_dictionary().leads(entity, titles, date) is leads
+
+
 def test_builtin_is_cached() -> None:
     assert load_dictionary() is load_dictionary(None)
 

@@ -13,7 +13,7 @@ import functools
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -275,6 +275,11 @@ class ActorDictionary:
     def is_leader(self, entity_id: str, date: str | None = None) -> bool:
         """True when the person is a head of state or government at ``date``."""
         return any(self.titles.is_leader(r.title) for r in self.current_roles(entity_id, date))
+
+    def leads(self, entity_id: str, titles: Sequence[str], date: str | None = None) -> bool:
+        """A head of state or government by one of the ``titles`` a text gave, or by the
+        roles the dictionary gives ``entity_id`` at ``date``."""
+        return any(self.titles.is_leader(t) for t in titles) or self.is_leader(entity_id, date)
 
     def surface_forms(self) -> Iterator[tuple[str, str]]:
         """(surface text, entry id) pairs to match in running text."""

@@ -6,18 +6,22 @@ Pure functions over a parsed Doc and the mentions the actors stage wrote on it.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..dictionary import load_dictionary
 from ..records import PLACE_KEYS, Mention
 from . import event_args as args
 
 
+def _sentences_upto(tok: Token, back: int) -> list[Span]:
+    """``tok``'s sentence and up to ``back`` sentences before it, in text order."""
+    return [s for s in tok.doc.sents if s.start <= tok.i][-(back + 1):]
+
+
 def pronoun_antecedent(tok: Token, index: args.DocIndex, window: int = 3) -> Mention | None:
     """The PERSON a he/she pronoun most likely refers to: the subject of the main clause
     of the nearest sentence before it (then of its other clauses), within a few sentences."""
-    doc = tok.doc
-    sents = [s for s in doc.sents if s.start <= tok.i][-(window + 1):]
+    sents = _sentences_upto(tok, window)
     for sent in reversed(sents):
         tokens = [t for t in sent if t.i < tok.i]
         ranked = sorted(tokens, key=lambda t: (t.dep_ != "nsubj" or t.head.dep_ != "ROOT",
@@ -65,7 +69,7 @@ def _nearest_subject(tok: Token, skip: set[str], plural: bool = True) -> Token |
     """The nearest subject before ``tok`` in its sentence or the one before (pronouns in
     ``skip`` are passed over: they stand for something named further back; with ``plural``
     False, so are common plural nouns: 'analysts' is never 'it')."""
-    first = [s for s in tok.doc.sents if s.start <= tok.i][-2:][0].start
+    first = _sentences_upto(tok, 1)[0].start
     return next((t for t in reversed(tok.doc[first : tok.i])
                  if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in skip
                  and (plural or t.tag_ != "NNS")), None)  # fmt: skip
@@ -160,7 +164,7 @@ def pair_antecedents(tok: Token, index: args.DocIndex, window: int = 3) -> list[
     if word in PAIR_LEADERS and len(leaders := _last_leaders(tok, index)) == 2:
         return leaders  # 'the two leaders' after a press secretary was quoted: still the leaders
     labels = {"PERSON"} if word in PAIR_PEOPLE else {"GPE", "ORG", "NORP"}
-    first = [s for s in tok.doc.sents if s.start <= tok.i][-(window + 1):][0].start
+    first = _sentences_upto(tok, window)[0].start
     found: list[Mention] = []
     for i in range(tok.i - 1, first - 1, -1):
         m = index.mention_at[i]
@@ -179,7 +183,7 @@ PAIR_LEADERS = {"leaders", "presidents", "premiers", "heads"}
 def _last_leaders(tok: Token, index: args.DocIndex, window: int = 10) -> list[Mention]:
     """The last two heads of state or government named within ``window`` sentences before
     ``tok``: by a leader's title in the text or in the actor dictionary."""
-    first = [s for s in tok.doc.sents if s.start <= tok.i][-(window + 1):][0].start
+    first = _sentences_upto(tok, window)[0].start
     dct = tok.doc._.storyline_dct
     dictionary = load_dictionary()  # the built-in one (cached)
     found: list[Mention] = []
@@ -187,7 +191,7 @@ def _last_leaders(tok: Token, index: args.DocIndex, window: int = 10) -> list[Me
         m = index.mention_at[i]
         if m is None or m.label != "PERSON" or m.key in {f.key for f in found}:
             continue
-        if (m.role is not None and dictionary.titles.is_leader(m.role.title)) or dictionary.is_leader(m.key, dct):
+        if dictionary.leads(m.key, [m.role.title] if m.role is not None else [], dct):
             found.append(m)
             if len(found) == 2:
                 return found[::-1]

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..dictionary import load_dictionary
 from ..records import PLACE_KEYS, Mention, Timex
+from ..time.patterns import compiled
 from ..time.relative import DAY_STEPS
 from ..time.shift import count_from, shift
 from . import anaphora
@@ -59,15 +60,12 @@ class DocIndex:
         return cls(tuple(mentions), tuple(timexes))
 
 
-_DAY_AFTER = re.compile(r"(?i:(?:later\s+|earlier\s+)?(?:that|the\s+same)\s+(?:same\s+)?day"
-                        r"|the\s+(?P<dir>next|following|previous|preceding)\s+day)")
-
-
 def _same_day(t: Timex, counted: Timex) -> Timex:
     """'On the same day', 'the next day' after 'Five days later': counted from the day the
     events stage counted (the timex stage, which cannot count, read the last day it saw)."""
-    m = _DAY_AFTER.fullmatch(t.text)
-    if m is None or counted.lo is None or counted.lo != counted.hi:
+    m = dict(compiled())["day_after"].fullmatch(t.text)  # the timex stage's own 'the same day', 'the next day'
+    if m is None or (m.group("pod1") or m.group("pod2")).lower() != "day" or counted.lo is None \
+            or counted.lo != counted.hi:
         return t
     step = DAY_STEPS.get((m.group("dir") or "").lower(), 0)
     day = (dt.date.fromisoformat(counted.lo) + dt.timedelta(days=step)).isoformat()

@@ -172,10 +172,8 @@ def _titles(mentions: Iterable[Mention], dct: str | None) -> dict[str, str]:
             given.setdefault(m.key, []).extend([m.role.title] if m.role is not None and m.role.title else [])
     out: dict[str, str] = {}
     for key, titles in given.items():
-        titles += [r.title for r in dictionary.current_roles(key, dct)]
-        if any(dictionary.titles.is_leader(t) for t in titles):
-            titles.append("leader")
-        out[key] = " ".join(t.lower() for t in titles)
+        held = [*titles, *(r.title for r in dictionary.current_roles(key, dct))]
+        out[key] = " ".join(t.lower() for t in held) + (" leader" if dictionary.leads(key, titles, dct) else "")
     return out
 
 

@@ -211,8 +211,13 @@ def _recounted(was: Timex, duration: Timex, read: Mapping[tuple[int, int, str], 
     day it was counted from."""
     if was.counts_from is None:
         return None
-    anchor = next((t for (start, _, _), t in read.items() if start == was.counts_from), None)
+    anchor = _read_at(read, was.counts_from)
     return count_from(duration, anchor, was.counts_back, exact=duration.counts_from is not None) if anchor else None
+
+
+def _read_at(read: Mapping[tuple[int, int, str], Timex], start: int | None) -> Timex | None:
+    """The re-read expression starting at ``start``."""
+    return next((t for (at, _, _), t in read.items() if at == start), None)
 
 
 def _moved_with_anchor(was: Timex, read: Mapping[tuple[int, int, str], Timex],
@@ -220,7 +225,7 @@ def _moved_with_anchor(was: Timex, read: Mapping[tuple[int, int, str], Timex],
     """A day the events stage counted from another ('On the same day', after 'Five days
     later' than May 4), moved as far as that day's anchor moved."""
     old = before.get(was.counts_from or -1)
-    new = next((t for (start, _, _), t in read.items() if start == was.counts_from), None)
+    new = _read_at(read, was.counts_from)
     if old is None or new is None or not (old.lo and new.lo and was.lo and was.hi):
         return None
     moved = dt.date.fromisoformat(new.lo) - dt.date.fromisoformat(old.lo)
