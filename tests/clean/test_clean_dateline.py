@@ -59,6 +59,11 @@ def test_url_date(url: str | None, date: str | None) -> None:
         ("Harbour Wire\nHome | World | Markets\nEnvoys sign grain accord\nBy A. Writer and B. Writer\n"
          "5 min read\nPhoto: the envoys at the ceremony. (C. Lens/Harbour Wire)\n"
          "ISTANBUL, July 22 (Harbour Wire) - The envoys signed on Friday.", None, "07-22", "dateline"),
+        # below a dozen lines of furniture, still the first paragraph of prose
+        ("Skip to content\nHarbour Wire\nWorld  Business  Markets\nMenu | Search | Sign In\nBusiness\n"
+         "Envoys sign grain accord\nBy A. Writer and B. Writer\n3 Min Read\nShare  Post  Email  Print\n"
+         "Photo: the envoys at the ceremony. (C. Lens/Harbour Wire)\nAdvertisement\n"
+         "ISTANBUL, July 22 (Harbour Wire) - The envoys signed on Friday.", None, "07-22", "dateline"),
     ],
 )
 def test_text_dates(text: str, date: str | None, month_day: str, kind: str) -> None:
@@ -74,6 +79,9 @@ def test_text_dates(text: str, date: str | None, month_day: str, kind: str) -> N
         "The talks on May 6, 2025 were long. Officials met again on June 2, 2025.",
         "Updated figures released on May 6, 2025 showed growth in exports.",
         "Negotiators agreed that the cut, first announced on 3 March 2025, would last until 2026.",
+        # a dateline-like line further down than ten lines and after the first paragraph of prose
+        ("Headline\n" + "The envoys met for talks that ran late into the night, aides said. " * 4
+         + "\n" + "Read more\n" * 12 + "ISTANBUL, July 22 (Harbour Wire) - The envoys signed on Friday."),
         "",
     ],
 )

@@ -48,6 +48,8 @@ def timexes(spacy_model, text: str, dct: str | None):  # type: ignore[no-untyped
         ("She announced that the two would meet in Hanoi on March 4.", "2024-02-28", "none", "2024-03-04"),
         # a weekday in such a report stays ahead
         ("She said the envoys would meet on Tuesday.", "2024-03-14", "future", "2024-03-19"),
+        # ... and a month in it is the nearer one: next April, written in October
+        ("She said she would travel to Oslo in April.", "2025-10-31", "none", "2026-04"),
         # 'set for' is a plan, whatever the tense of the participle
         ("The summit, set for June 12, was called off.", "2024-05-24", "future", "2024-06-12"),
     ],
@@ -71,6 +73,21 @@ def test_a_plan_reported_in_the_past_is_the_nearest_such_day(spacy_model, text: 
     found = {t.text: t for t in timexes(spacy_model, text, "2024-03-01")}
     assert found["Feb. 27 and 28"].value == "2024-02-27"  # not next year's
     assert found["Feb. 5"].value == "2024-02-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "value"),
+    [
+        # the tagger may read a main clause's verb as a bare participle: it is still past
+        ("Trump announced on Feb. 5 that the two would meet in Oslo.", "Feb. 5", "2025-02-05"),
+        # the parser may hang 'on Thursday' from the reported clause: it dates the report
+        ("Trump said on Thursday he would travel to Oslo in April.", "Thursday", "2025-10-30"),
+        ("Trump said on Thursday he would travel to Oslo in April.", "April", "2026-04"),
+    ],
+)
+def test_the_day_of_a_report_is_behind(spacy_model, text: str, day: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    found = {t.text: t for t in timexes(spacy_model, text, "2025-10-31")}
+    assert found[day].value == value
 
 
 @pytest.mark.slow

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from storyline.records import Timex
-from storyline.resolve.dating import Anchor, Dating, clue_of, infer_dct
+from storyline.resolve.dating import LEDE_WEIGHT, Anchor, Dating, clue_of, clues, infer_dct
 from storyline.time import extract
 
 YEAR_2025 = (date(2025, 1, 1), date(2025, 12, 31))
@@ -98,6 +98,23 @@ def test_the_ledes_weekday_weighs_more_than_a_later_one() -> None:
                     "officials eased the export rules.", "past")
     dating = infer_dct(found, bounds=(date(2025, 5, 12), date(2025, 5, 25)))
     assert dating.published.isoweekday() in (2, 3)
+
+
+SEQUENCE_LEDE = ("After the ministry refused on Monday to extend the arrangement that had let the country ship its "
+                 "grain across the sea for a whole year, drones struck the port early on Tuesday and again overnight "
+                 "into Wednesday. On Wednesday, the ministry warned that from Thursday it would treat every ship as "
+                 "a target.")
+
+
+@pytest.mark.parametrize(("sentences", "peg"), [((), True), ((0, 212), False), ((0, 100, 212), True)])
+def test_a_first_weekday_narrated_in_sequence_in_its_sentence_is_not_the_peg(sentences: tuple[int, ...],
+                                                                            peg: bool) -> None:  # fmt: skip
+    """'refused on Monday …, struck on Tuesday and again overnight into Wednesday': in one
+    sentence, the Monday starts a narrated sequence and is not the news peg, however long the
+    sentence; without sentence bounds it is far enough from the Tuesday to count as one."""
+    found = undated(SEQUENCE_LEDE, "past")
+    weights = {c.weight for c in clues(found, sentences=sentences) if c.why.startswith("'Monday'")}
+    assert (LEDE_WEIGHT in weights) is peg
 
 
 def test_a_past_day_named_makes_the_fortnight_after_it_likelier() -> None:

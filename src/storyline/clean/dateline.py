@@ -24,7 +24,12 @@ from storyline.records import Cleaned, DateEvidence, Dateline
 __all__ = ["city_name", "find_all", "find_published", "text_dates", "url_date", "wire_place"]
 
 _EDGE_LINES = 6
-_DATELINE_LINES = 10  # non-blank lines: site name, headline, standfirst, byline and caption may come first
+# A dateline opens the story's first paragraph: site name, menus, headline, standfirst, byline
+# and captions may come first, so it is looked for in the first non-blank lines up to and
+# including the first paragraph of prose (ten lines at least, however long the furniture)
+_DATELINE_LINES = 10
+_DATELINE_REACH = 30  # ... but never further down than this
+_PROSE_WORDS = 40  # a line this long is a paragraph, not furniture
 _MONTH_NUM = {
     name: i
     for i, names in enumerate(
@@ -225,10 +230,12 @@ def text_dates(text: str) -> list[DateEvidence]:
     lines = _lines(text)
     n = len(lines)
     out: list[DateEvidence] = []
+    prose = False  # the first paragraph has been read
     for i, (base, line) in enumerate(lines):
         edge = i < _EDGE_LINES or i >= n - _EDGE_LINES
         out.extend(_line_evidence(base, line, edge))
-        if i < _DATELINE_LINES:
+        if i < _DATELINE_LINES or (i < _DATELINE_REACH and not prose):
+            prose = prose or len(line.split()) >= _PROSE_WORDS
             ev = _dateline(base, line.lstrip())
             if ev is not None:
                 shift = len(line) - len(line.lstrip())

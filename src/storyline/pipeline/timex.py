@@ -51,13 +51,25 @@ _MAX_CLIMB = 8
 
 def _governor(token: Token) -> Token | None:
     """The verb whose clause contains ``token`` (climbing the dependency tree)."""
+    start = token
     for _ in range(_MAX_CLIMB):
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound"):
-            return token
+            return _reporting_verb(start, token)
         if token.head.i == token.i:
             return None
         token = token.head
     return None
+
+
+def _reporting_verb(token: Token, verb: Token) -> Token:
+    """``verb``, or the verb reporting its clause when ``token`` stands between the two, before
+    the clause's subject: 'said on Thursday he would travel' (the parser may hang 'on
+    Thursday' from 'travel'; it is when he said it)."""
+    report = verb.head
+    if verb.dep_ != "ccomp" or not report.i < token.i < verb.i:
+        return verb
+    subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "mark")]
+    return report if subjects and token.i < min(subjects) else verb
 
 
 def be_to(verb: Token) -> bool:
@@ -87,6 +99,8 @@ def _own_tense(verb: Token, token: Token | None = None) -> str | None:
         return "past"
     if (verb.tag_ == "VBN" or "been" in words) and words & {"has", "have", "'ve", "'s"}:
         return "past"  # 'has met', 'have been searching since Oct. 23'
+    if verb.tag_ == "VBN" and verb.dep_ == "ROOT" and not auxes and any(c.dep_ == "nsubj" for c in verb.children):
+        return "past"  # 'Trump announced on Feb. 5 …' tagged as a participle: a main clause has no bare one
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"
     return None

@@ -190,7 +190,8 @@ def _apply(
 ) -> tuple[Article, DocumentFacts, Dating | None]:
     own = [resolve_timex(t, None) for t in facts.timexes]  # back to DCT-free values
     anchors = [a.__class__(timex=resolve_timex(a.timex, None), lo=a.lo, hi=a.hi) for a in anchors]
-    dating = dating_of(own, anchors=anchors, bounds=role_bounds(facts.mentions), prefer=prefer)
+    dating = dating_of(own, anchors=anchors, bounds=role_bounds(facts.mentions), prefer=prefer,
+                       sentences=[s.start for s in facts.sentences])  # fmt: skip
     if dating is None:
         return article, facts, None
     return with_dating(article, dating, own), redate_facts(facts, chosen_day(dating, own)), dating

@@ -26,6 +26,7 @@ the representative day nearest ``prefer`` (the median date of the story's other 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -146,6 +147,20 @@ FAR_WEEKDAY = (0.3, 0.25, 0.2, 0.15, 0.1)  # 2..6 days from the DCT: the nearer,
 
 LEDE_WEIGHT = 1.5  # the first weekday an article names is its news peg, most often the latest
 SEQUENCE = 120  # characters: two weekdays this close narrate a sequence, neither is the peg
+
+
+def _lede(weekdays: Sequence[Timex], sentences: Sequence[int]) -> Timex | None:
+    """The first weekday, the news peg, when it stands alone ('met on Tuesday … On Friday,
+    …'), not when a sequence is narrated: the next weekday follows within SEQUENCE
+    characters or in the same sentence ('refused on Monday …, and struck on Tuesday and
+    again overnight into Wednesday'); ``sentences`` are the sentence start offsets."""
+    if not weekdays:
+        return None
+    if len(weekdays) == 1:
+        return weekdays[0]
+    first, second = weekdays[0], weekdays[1]
+    same = bool(sentences) and bisect_right(sentences, first.start) == bisect_right(sentences, second.start)
+    return None if same or second.start - first.end <= SEQUENCE else first
 
 
 def _weekday_clue(t: Timex, weekday: int, lede: bool = False) -> list[Clue]:
@@ -336,14 +351,13 @@ def named_year_clues(timexes: Sequence[Timex]) -> list[Clue]:
     return out
 
 
-def clues(timexes: Iterable[Timex], anchors: Sequence[Anchor] = ()) -> list[Clue]:
-    """Every clue the expressions and anchors give."""
+def clues(timexes: Iterable[Timex], anchors: Sequence[Anchor] = (), sentences: Sequence[int] = ()) -> list[Clue]:
+    """Every clue the expressions and anchors give (``sentences``: the text's sentence start
+    offsets, in order, when known)."""
     timexes = list(timexes)
     weekdays = sorted((t for t in timexes if _WEEKDAY.match(t.value) and t.type in ("DATE", "TIME")),
                       key=lambda t: t.start)  # fmt: skip
-    # the first weekday is a news peg when it stands alone ('met on Tuesday … On Friday, …'), not
-    # when a sequence is narrated ('began on Friday and was completed on Sunday')
-    lede = weekdays[0] if weekdays and (len(weekdays) == 1 or weekdays[1].start - weekdays[0].end > SEQUENCE) else None
+    lede = _lede(weekdays, sentences)
     pairs = _narrated(sorted(timexes, key=lambda t: t.start))
     told_before = {a.start for a, _ in pairs}  # a later narrated date is the nearer one
     out = [c for t in timexes for c in clue_of(t, t is lede) if not (c.near and t.start in told_before)]
@@ -414,10 +428,11 @@ def infer_dct(
     anchors: Sequence[Anchor] = (),
     bounds: tuple[date, date] | None = None,
     prefer: date | None = None,
+    sentences: Sequence[int] = (),
 ) -> Dating:
     """The DCT range most consistent with the document's clues (see the module docstring)."""
     lo, hi = bounds or (date(1990, 1, 1), date.today() + timedelta(days=365))
-    found = clues(timexes, anchors)
+    found = clues(timexes, anchors, sentences)
     scores = _scores([c for c in found if not c.near], lo, hi)
     bonus = _scores([c for c in found if c.near], lo, hi)
     ranges = _ranges(scores, max(scores))

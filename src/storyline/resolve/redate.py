@@ -17,8 +17,8 @@ from collections.abc import Mapping, Sequence
 from spacy.tokens import Doc
 
 from ..records import Article, DocumentFacts, Event, Mention, Timex
+from ..time import anaphoric, resolve_all
 from ..time import resolve as resolve_timex
-from ..time import resolve_all
 from ..time.shift import count_from, shift
 from ..time.spans import event_span, recent_window
 from .dating import Anchor, Dating, infer_dct
@@ -68,10 +68,11 @@ def dating_of(
     anchors: Sequence[Anchor] = (),
     bounds: tuple[dt.date, dt.date] | None = None,
     prefer: dt.date | None = None,
+    sentences: Sequence[int] = (),
 ) -> Dating | None:
     if not timexes and not anchors:
         return None
-    return infer_dct(timexes, anchors=anchors, bounds=bounds, prefer=prefer)
+    return infer_dct(timexes, anchors=anchors, bounds=bounds, prefer=prefer, sentences=sentences)
 
 
 def publication_timex(text: str, month_day: str) -> Timex:
@@ -93,7 +94,8 @@ def date_doc(
 
     bounds = bounds or role_bounds(doc._.storyline_mentions or ())
     extra = [dateline] if dateline is not None else []
-    dating = dating_of([*extra, *(doc._.storyline_timexes or ())], bounds=bounds, prefer=prefer)
+    dating = dating_of([*extra, *(doc._.storyline_timexes or ())], bounds=bounds, prefer=prefer,
+                       sentences=[s.start_char for s in doc.sents])  # fmt: skip
     if dating is None:
         return article
     dct = chosen_day(dating, doc._.storyline_timexes or ())
@@ -194,7 +196,7 @@ def redate_event(event: Event, dct: dt.date, read: Mapping[tuple[int, int, str],
         when = shift(event.when, dct)
     else:
         w = event.when
-        when = (read or {}).get((w.start, w.end, w.tense)) or resolve_timex(w, dct)
+        when = _reread(w, read or {}, dct)
         if when.type not in ("DATE", "TIME"):  # 'a week later', counted from a date the text named
             recounted = _recounted(w, when, read or {})
             if recounted is None:
@@ -204,6 +206,19 @@ def redate_event(event: Event, dct: dt.date, read: Mapping[tuple[int, int, str],
             when = _moved_with_anchor(w, read or {}, before or {}) or when
     start, end, precision, attrs = event_span(when, event.type, event.attributes, dct.isoformat())
     return event.replace(when=when, start=start, end=end, date_precision=precision, attributes=attrs)
+
+
+def _reread(w: Timex, read: Mapping[tuple[int, int, str], Timex], dct: dt.date) -> Timex:
+    """``w`` as its document was re-read in order.  The events stage may read an expression
+    under its own clause's tense; an anaphoric day ('an attack early the same day') does not
+    resolve alone, so it takes the re-read of the same span whatever its tense."""
+    got = read.get((w.start, w.end, w.tense))
+    if got is not None:
+        return got
+    alone = resolve_timex(w, dct)
+    if not anaphoric(w):
+        return alone
+    return next((t for (at, end, _), t in read.items() if (at, end) == (w.start, w.end)), alone)
 
 
 def _recounted(was: Timex, duration: Timex, read: Mapping[tuple[int, int, str], Timex]) -> Timex | None:

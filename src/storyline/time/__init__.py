@@ -26,7 +26,7 @@ from .norm import Ctx, Norm
 from .normalize import normalise, to_timex
 from .patterns import Hit, scan
 
-__all__ = ["Hit", "extract", "normalise_hits", "parse_dct", "resolve", "resolve_all", "scan", "split_range"]
+__all__ = ["Hit", "anaphoric", "extract", "normalise_hits", "parse_dct", "resolve", "resolve_all", "scan", "split_range"]
 
 TenseOf = Callable[[int, int], str]
 _ANAPHORA_RULES = frozenset({"quarter", "quarter_q", "year", "year_words", "month", "half"})
@@ -114,6 +114,13 @@ def _whole(text: str) -> Hit | None:
     if not hits:
         return None
     return max(hits, key=lambda h: (h.end - h.start, -h.start))
+
+
+def anaphoric(timex: Timex) -> bool:
+    """'the next day', 'later that same day': read only from the day the text named before
+    it, never alone."""
+    hit = _whole(timex.text)
+    return hit is not None and hit.rule == "day_after"
 
 
 def resolve(timex: Timex, dct: date | None) -> Timex:

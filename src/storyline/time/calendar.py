@@ -170,8 +170,8 @@ def year_for(dct: date, month: int, day: int | None, tense: str) -> int:
 
     Past: the latest occurrence on or before ``dct``, unless the next one is more than four
     times closer and (for a bare month) begins within a month (a past clause often carries a deadline: 'declared a
-    dividend, payable Dec. 15'); future: the earliest on or after it; otherwise the nearer one, news leaning to the past
-    (the future one must be more than twice as close).
+    dividend, payable Dec. 15'); future: the earliest on or after it; otherwise the nearer one ('said he would travel
+    to China in April', written in October, is next April: the future of a recent report).
     """
     past_year = future_year = dct.year
     for year in (dct.year + 1, dct.year, dct.year - 1):
@@ -195,7 +195,7 @@ def year_for(dct: date, month: int, day: int | None, tense: str) -> int:
         return future_year
     if tense == "present" and day is not None:  # 'the offer expires Sept. 30': a scheduled day
         return future_year if future_gap < 2 * past_gap else past_year
-    return future_year if 2 * future_gap < past_gap else past_year
+    return future_year if future_gap < past_gap else past_year
 
 
 def _occurrence(year: int, month: int, day: int | None) -> tuple[date, date]:
