@@ -660,3 +660,25 @@ def test_a_day_restating_a_vaguer_date_dates_the_meeting_of_the_body_it_names(nl
     assert (meeting.start, meeting.end, meeting.status) == ("2019-07-23", "2019-07-24", "planned")
     assert meeting.participants == ("org:world-trade-organization-general-council",)
     assert meeting.location == "Geneva"
+
+
+@pytest.mark.parametrize(
+    ("text", "rate", "previous", "imposer", "status", "start"),
+    [
+        # the tariff named with its old rate is set 'to' its new one; who reports it imposes it
+        ("The 12% tariff on Brazilian beef would be halved to 6%, Prime Minister Mark Carney said.",
+         6, 12, "CA", "planned", None),
+        ("Canada cut the 25% levy on Chinese steel to 10% on Tuesday.", 10, 25, "CA", "in_effect", "2026-03-10"),
+        # the levy set in a relative clause ('that Mark Carney imposed') is past, and his
+        ("The remaining rate includes a 20% levy that Mark Carney imposed on Mexican cars in two steps, "
+         "in January and February.", 20, None, "CA", "occurred", "2026-01-01"),
+    ],
+)  # fmt: skip
+def test_a_tariff_changed_to_a_new_rate(nlp: Any, text: str, rate: float, previous: float | None,
+                                        imposer: str, status: str, start: str | None) -> None:  # fmt: skip
+    tariff = only(events_of(nlp, text), "tariff")
+    assert tariff.attributes["rate"] == rate
+    assert tariff.attributes.get("previous_rate") == previous
+    assert tariff.attributes.get("imposer") == imposer
+    assert tariff.attributes.get("target") not in (None, imposer)
+    assert (tariff.status, tariff.start) == (status, start)

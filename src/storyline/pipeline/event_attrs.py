@@ -43,17 +43,45 @@ def nearest_percent(trigger: Token, quantities: Sequence[Quantity]) -> Quantity 
     return best[1] if best else None
 
 
-def tariff_attributes(trigger: Token, index: DocIndex, quantities: Sequence[Quantity]) -> dict[str, Any]:
-    attrs: dict[str, Any] = {}
+# verbs that set a tariff to a new rate: 'the 20% tariff would be halved to 10%'
+RATE_CHANGES = frozenset({"halve", "cut", "reduce", "lower", "raise", "increase", "double", "slash", "lift",
+                          "hike", "trim", "bring", "set"})  # fmt: skip
+
+
+def _changed_to(trigger: Token, quantities: Sequence[Quantity]) -> Quantity | None:
+    """The percent after 'to' of the verb that changes the tariff the trigger names ('the 20%
+    tariff … would be halved to 10%')."""
+    gov = governor(trigger)
+    if gov.i == trigger.i or gov.lemma_.lower() not in RATE_CHANGES:
+        return None
+    to = {t.i for p in gov.children if p.dep_ == "prep" and p.lower_ == "to" for t in p.subtree}
+    for q in quantities:
+        tok = _token_at(trigger.sent, q.start) if _in_span(q, trigger.sent) else None
+        if q.unit == "percent" and tok is not None and tok.i in to:
+            return q
+    return None
+
+
+def _rate(trigger: Token, quantities: Sequence[Quantity]) -> dict[str, float]:
     q = nearest_percent(trigger, quantities)
-    if q is not None:
-        attrs["rate"] = q.value
-        if q.previous is not None:
-            attrs["previous_rate"] = q.previous
-    imposers = [country_of(m) for m in _possessors(trigger, index)]  # "the U.S. tariff", "its"
-    imposers += [country_of(m) for m in subject_mentions(governor(trigger), index)]
+    if q is None:
+        return {}
+    new = _changed_to(trigger, quantities) if q.previous is None else None
+    if new is not None and new.start != q.start:
+        return {"rate": new.value, "previous_rate": q.value}
+    return {"rate": q.value, **({"previous_rate": q.previous} if q.previous is not None else {})}
+
+
+def tariff_attributes(trigger: Token, index: DocIndex, quantities: Sequence[Quantity]) -> dict[str, Any]:
+    attrs: dict[str, Any] = dict(_rate(trigger, quantities))
+    imposers = [country_of(m) for m in (*_possessors(trigger, index), *_setters(trigger, index))]
+    gov = governor(trigger)
+    if not (trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.i == gov.i):  # not the tariff's own words
+        imposers += [country_of(m) for m in subject_mentions(gov, index)]
     imposer = next((c for c in imposers if c), None)
     targets = [c for c in _target_countries(trigger, index) if c != imposer]
+    if imposer is None and targets:  # 'the 20% tariff … would be halved, Trump said'
+        imposer = next((c for m in _reporters(gov, index) if (c := country_of(m)) and c not in targets), None)
     if imposer:
         attrs["imposer"] = imposer
     if targets:
@@ -64,6 +92,20 @@ def tariff_attributes(trigger: Token, index: DocIndex, quantities: Sequence[Quan
     if scope:
         attrs["scope"] = scope
     return attrs
+
+
+def _setters(trigger: Token, index: DocIndex) -> list[Mention]:
+    """Who set the tariff, in a relative clause on it: 'the 20% levy that Trump imposed', 'the
+    tariff he had imposed'."""
+    return [m for c in trigger.children if c.dep_ == "relcl" for m in subject_mentions(c, index)]
+
+
+def _reporters(gov: Token, index: DocIndex) -> list[Mention]:
+    """Who reports the change of a tariff whose clause names no imposer: 'Trump said the tariff
+    would be halved', '…, the ministry said'."""
+    report = gov.head if gov.dep_ in ("ccomp", "parataxis") else None
+    said = [c for c in gov.children if c.dep_ == "parataxis"]  # '…, the ministry said'
+    return [m for v in ([report] if report is not None else []) + said for m in subject_mentions(v, index)]
 
 
 def _possessors(trigger: Token, index: DocIndex) -> list[Mention]:

@@ -177,8 +177,11 @@ def find(doc: Doc) -> list[Event]:
             prior = _antecedent(events, event, group)
             if prior is not None:
                 events[events.index(prior)] = _absorb(prior, event)
-            elif not (_definite(group[0].token) and event.attributes.get("dated_by") != "text"):
-                events.append(event)  # an undated "these talks" with nothing before it is no new event
+            elif not (_definite(group[0].token) and event.attributes.get("dated_by") != "text"
+                      and "rate" not in event.attributes):  # fmt: skip
+                # an undated "these talks" with nothing before it is no new event; "the 20%
+                # tariff … would be halved to 10%" is news of its own
+                events.append(event)
         events.extend(_market_events(doc, sent, quantities, index, dct))
         _attach_delegation(sent, index, events)
     return events

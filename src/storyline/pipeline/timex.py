@@ -99,8 +99,8 @@ def _own_tense(verb: Token, token: Token | None = None) -> str | None:
         return "past"
     if (verb.tag_ == "VBN" or "been" in words) and words & {"has", "have", "'ve", "'s"}:
         return "past"  # 'has met', 'have been searching since Oct. 23'
-    if verb.tag_ == "VBN" and verb.dep_ == "ROOT" and not auxes and any(c.dep_ == "nsubj" for c in verb.children):
-        return "past"  # 'Trump announced on Feb. 5 …' tagged as a participle: a main clause has no bare one
+    if verb.tag_ == "VBN" and not auxes and any(c.dep_ == "nsubj" for c in verb.children):
+        return "past"  # 'Trump announced on Feb. 5', 'a levy that Trump imposed' tagged as participles: no participle has a subject
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"
     return None
