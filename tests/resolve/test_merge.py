@@ -137,6 +137,26 @@ def test_tariff_rates_must_agree(rate_a: float, rate_b: float, merged: int) -> N
     assert len(merge([tariff("d2", rate_a), tariff("d3", rate_b)], CTX)) == merged
 
 
+def market_move(doc: str, instrument: str, change: float) -> Event:
+    return ev(doc, "2025-10-30", kind="market_move", location=None, status="occurred", participants=(),
+              attrs={"instrument": instrument, "change_pct": change})  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "merged"),
+    [
+        # a rewrite of one market report: the same instrument (whatever its case) moved alike
+        (("soybean futures", -0.8), ("soybean futures", -0.8), 1),
+        (("Soybean futures", -0.8), ("soybean futures", -0.8), 1),
+        (("soybean futures", -0.8), ("soybean futures", -1.5), 2),
+        (("soybean futures", -0.8), ("wheat futures", -0.8), 2),
+    ],
+)
+def test_one_market_move_reported_twice_is_one_event(first: tuple[str, float], second: tuple[str, float],
+                                                     merged: int) -> None:  # fmt: skip
+    assert len(merge([market_move("d2", *first), market_move("d3", *second)], CTX)) == merged
+
+
 def test_different_places_with_agreeing_numbers_still_do_not_merge() -> None:
     a = tariff("d2", 25.0).replace(location="Lisbon")
     b = tariff("d3", 25.0).replace(location="Oslo")

@@ -95,14 +95,21 @@ def _inside(pa: set[object], pb: set[object], within: Mapping[str, str]) -> bool
 
 
 def _numbers_agree(a: Event, b: Event) -> int:
-    keys = ("imposer", "target", "rate", "commodity", "instrument", "buyer")
+    """+1 for each figure or party both reports give alike ('soybean futures' fell '0.8%'),
+    a veto for one they give differently."""
+    keys = ("imposer", "target", "rate", "commodity", "instrument", "buyer", "change_pct")
     score = 0
     for key in keys:
-        va, vb = a.attributes.get(key), b.attributes.get(key)
+        va, vb = _folded(a.attributes.get(key)), _folded(b.attributes.get(key))
         if va is None or vb is None:
             continue
         score += 1 if va == vb else VETO
     return score
+
+
+def _folded(value: object) -> object:
+    """'Soybean futures' and 'soybean futures' are one instrument."""
+    return value.casefold() if isinstance(value, str) else value
 
 
 def _mostly_overlap(a: Event, b: Event) -> bool:
@@ -126,7 +133,7 @@ DAY_SLACK = 1  # days: two reports of one event may date it this far apart (time
 
 
 def _traits(e: Event) -> dict[str, set[object]]:
-    out: dict[str, set[object]] = {k: {e.attributes[k]} for k in TRAIT_KEYS if e.attributes.get(k) is not None}
+    out: dict[str, set[object]] = {k: {_folded(e.attributes[k])} for k in TRAIT_KEYS if e.attributes.get(k) is not None}
     if _places(e):
         out["place"] = set(_places(e))
     if e.start and e.start == e.end and e.date_precision == "day" and e.attributes.get("dated_by") == "text" \
@@ -184,7 +191,7 @@ def block_keys(e: Event, ctx: Context) -> set[str]:
     a = e.attributes
     for name in ("imposer", "target", "commodity", "instrument", "buyer"):
         if a.get(name):
-            keys.add(f"{name}:{a[name]}")
+            keys.add(f"{name}:{_folded(a[name])}")
     return keys
 
 
