@@ -85,9 +85,25 @@ KOREA_SUMMITS_FLOORS = {"doc_dates": 5, "events": 28, "event_exact_start": 24, "
                         "cleaning": 81, "flags": 2}  # fmt: skip
 
 
+# Two more, written blind this session by helpers who saw neither code nor output: the
+# July-November 2025 US-China trade talks (Stockholm, Madrid, port fees, Busan) and the 2025
+# Russia-Ukraine talks (Istanbul rounds, the India oil tariff, the called-off Budapest summit).
+# First contact: US-China doc_dates 4/5, events 31/52, exact 22/37, fragmentation 1.55, series
+# 2/9, quotes 20/25; Ukraine doc_dates 3/5, events 23/59, exact 19/50, fragmentation 1.48.
+# Both fragment more than the older stories (paraphrased rewrites and plans merged with what
+# happened), so they get their own ceiling, to be lowered as merging improves.
+US_CHINA_2025_FLOORS = {"doc_dates": 5, "events": 33, "event_exact_start": 24, "series_points": 6, "quotes": 20,
+                        "entities": 20, "cleaning": 99, "flags": 2}  # fmt: skip
+UKRAINE_TALKS_FLOORS = {"doc_dates": 3, "events": 23, "event_exact_start": 19, "series_points": 1, "quotes": 20,
+                        "entities": 32, "cleaning": 121, "flags": 2}  # fmt: skip
+FRAGMENTATION_CEILING = {"us_china_2025": 1.6, "ukraine_talks": 1.5}
+
+
 @pytest.mark.parametrize(("story", "floors"), [("sanctions", SANCTIONS_FLOORS), ("japan_korea", JAPAN_KOREA_FLOORS),
                                                ("grain_corridor", GRAIN_CORRIDOR_FLOORS),
-                                               ("korea_summits", KOREA_SUMMITS_FLOORS)])
+                                               ("korea_summits", KOREA_SUMMITS_FLOORS),
+                                               ("us_china_2025", US_CHINA_2025_FLOORS),
+                                               ("ukraine_talks", UKRAINE_TALKS_FLOORS)])
 def test_blind_story_score(tmp_path: Path, timeline_scorer: Any, story: str, floors: dict[str, int]) -> None:
     with storyline.open(tmp_path / f"{story}.db") as store:
         report = store.ingest([str(STORIES / story)])
@@ -98,4 +114,5 @@ def test_blind_story_score(tmp_path: Path, timeline_scorer: Any, story: str, flo
     print(f"{story} story score:", result)
     for key, floor in floors.items():
         assert result[key][0] >= floor, (key, result[key])
-    assert result["fragmentation"] is not None and result["fragmentation"] <= MAX_FRAGMENTATION
+    ceiling = FRAGMENTATION_CEILING.get(story, MAX_FRAGMENTATION)
+    assert result["fragmentation"] is not None and result["fragmentation"] <= ceiling
