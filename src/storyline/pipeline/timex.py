@@ -68,8 +68,8 @@ def _reporting_verb(token: Token, verb: Token) -> Token:
     report = verb.head
     if verb.dep_ != "ccomp" or not report.i < token.i < verb.i:
         return verb
-    subjects = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "mark")]
-    return report if subjects and token.i < min(subjects) else verb
+    opening = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "mark")]  # 'that', 'he'
+    return report if opening and token.i < min(opening) else verb
 
 
 def be_to(verb: Token) -> bool:

@@ -213,12 +213,9 @@ def _reread(w: Timex, read: Mapping[tuple[int, int, str], Timex], dct: dt.date) 
     under its own clause's tense; an anaphoric day ('an attack early the same day') does not
     resolve alone, so it takes the re-read of the same span whatever its tense."""
     got = read.get((w.start, w.end, w.tense))
-    if got is not None:
-        return got
-    alone = resolve_timex(w, dct)
-    if not anaphoric(w):
-        return alone
-    return next((t for (at, end, _), t in read.items() if (at, end) == (w.start, w.end)), alone)
+    if got is None and anaphoric(w):
+        got = _read_at(read, w.start)
+    return got if got is not None else resolve_timex(w, dct)
 
 
 def _recounted(was: Timex, duration: Timex, read: Mapping[tuple[int, int, str], Timex]) -> Timex | None:
