@@ -91,11 +91,13 @@ KOREA_SUMMITS_FLOORS = {"doc_dates": 5, "events": 28, "event_exact_start": 24, "
 # First contact: US-China doc_dates 4/5, events 31/52, exact 22/37, fragmentation 1.55, series
 # 2/9, quotes 20/25; Ukraine doc_dates 3/5, events 23/59, exact 19/50, fragmentation 1.48.
 # Both fragment more than the older stories (paraphrased rewrites and plans merged with what
-# happened), so they get their own ceiling, to be lowered as merging improves.
+# happened), so they get their own ceiling, to be lowered as merging improves. Cleaning was
+# 99/115 and 121/128 at first contact; the masthead pass and the wider furniture patterns made it
+# 115/115 and 128/128.
 US_CHINA_2025_FLOORS = {"doc_dates": 5, "events": 33, "event_exact_start": 24, "series_points": 6, "quotes": 20,
-                        "entities": 20, "cleaning": 99, "flags": 2}  # fmt: skip
+                        "entities": 20, "cleaning": 115, "flags": 2}  # fmt: skip
 UKRAINE_TALKS_FLOORS = {"doc_dates": 3, "events": 23, "event_exact_start": 19, "series_points": 1, "quotes": 20,
-                        "entities": 32, "cleaning": 121, "flags": 2}  # fmt: skip
+                        "entities": 32, "cleaning": 128, "flags": 2}  # fmt: skip
 FRAGMENTATION_CEILING = {"us_china_2025": 1.6, "ukraine_talks": 1.5}
 
 

@@ -237,6 +237,36 @@ CASES = [
      ["shipping editor"], "author bio"),
     ("author-covers", BODY + "\n\nAna Ruiz covers grains and freight for the Harbour Daily. She is based in Lima.",
      ["covers grains", "based in Lima"], "author bio"),
+    ("byline-places", "By Ana Ruiz in Lima and Tom Hale in Quito\n\n" + BODY, ["Tom Hale"], "byline"),
+    ("byline-beat", "Ana Ruiz, Freight Correspondent, and Tom Hale in Quito\n\n" + BODY, ["Correspondent"], "byline"),
+    ("reported-from", BODY + "\n\nAna Ruiz reported from Lima and Tom Hale from Quito.", ["reported from"],
+     "contributors"),
+    ("about-authors", BODY + "\n\nAbout the author: Ana Ruiz is the Ledger's freight editor.", ["About the"],
+     "author bio"),
+    ("more-in-heading", BODY + "\n\nMore in Americas\nPort strike spreads to Callao\nCopper hits record",
+     ["More in Americas", "Callao", "Copper hits"], "related links"),
+    ("tag-row", BODY + "\n\nRelated topics: Peru | Shipping | Strikes", ["Related topics"], "related links"),
+    ("tags-commas", BODY + "\n\nTags: Peru, Shipping, Ports", ["Tags:"], "related links"),
+    ("live-banner", "LIVE: Andean summit week\n\n" + BODY, ["Andean summit"], "related links"),
+    ("consent-row", BODY + "\n\nAllow all | Reject all | Manage choices", ["Reject all"],
+     "cookie notice"),
+    ("post-on", BODY + "\n\nShare on LinkedIn | Post on X | Copy link", ["Post on X"], "share widget"),
+    ("follow-outlet", BODY + "\n\nFollow the Harbour Ledger on Google News", ["Google News"],
+     "newsletter or corrections prompt"),
+    ("newsletter-label", BODY + "\n\nNewsletter: The Freight Note. Every Monday.", ["Freight Note"],
+     "newsletter or corrections prompt"),
+    ("sign-up-named", BODY + "\n\nSign up for The Ledger Freight Wire: ports news daily. Enter your email",
+     ["Freight Wire", "Enter your email"], "newsletter or corrections prompt"),
+    ("menu-small-words", BODY + "\n\nApps | Podcasts | Work with Us | Contact Us", ["Work with Us"],
+     "section links"),
+    ("standards", BODY + "\n\nOur Standards: The Harbour Ledger Trust Principles.", ["Trust Principles"],
+     "section links"),
+    ("quotes-delayed", BODY + "\n\nAll prices delayed. Quotes delayed by at least 20 minutes.", ["at least 20"],
+     "market data notice"),
+    ("masthead", "Harbour Ledger\n\nPort strike widens\n\n" + BODY + " Sources told the Harbour Ledger so.",
+     ["Harbour Ledger\n"], "masthead"),
+    ("masthead-caps", "THE HARBOUR LEDGER\n\n" + BODY + "\n\n(Photo: Ana Ruiz/Harbour Ledger)",
+     ["THE HARBOUR"], "masthead"),
     (
         "furniture",
         BODY + "\n\nMarket Watch Live Ticker\n\nWeather Radar",
@@ -288,6 +318,12 @@ def test_family_removed(name: str, raw: str, gone: list[str], reason: str) -> No
         "Comments from the ministry were closed to the press on Friday.",
         "Trending lower: shares fell 2% in early trading.",
         "The board reviewed its editorial standards after the complaint, the paper said.",
+        "Live coverage of the vote will resume on Monday, the broadcaster said.",
+        "Tags on the containers showed they had been loaded in Busan.",
+        "Ana Ruiz, a freight analyst at the bank, said rates would rise.",
+        "Officials reported from the border that the crossing had reopened.",
+        "More in the delegation wanted a pause, diplomats said.",
+        "Quotes from the minister were read out in parliament.",
     ],
 )
 def test_content_kept(raw: str) -> None:
@@ -360,3 +396,22 @@ def test_a_teaser_block_between_paragraphs(middle: str, gone: bool) -> None:
 def test_a_teaser_block_needs_body_on_both_sides() -> None:
     raw = f"Steel Levy Talks\nOfficials gather in Oslo\n\n{PARA}"
     assert clean(raw).text == raw
+
+
+@pytest.mark.parametrize(
+    ("raw", "kept"),
+    [
+        # named nowhere else: may be the headline
+        ("Harbour Ledger\n\n" + BODY, "Harbour Ledger"),
+        # said again only in lower case: a headline, not the outlet
+        ("Talks Collapse\n\n" + BODY + " The talks collapse was expected.", "Talks Collapse"),
+        # below the first paragraph: a subhead
+        (BODY + " Ports on the coast were shut, and the union said more would follow next week.\n\n"
+         "Harbour Ledger\n\nThe Harbour Ledger asked the ministry for comment.", "Harbour Ledger\n"),
+    ],
+)
+def test_masthead_needs_the_header_and_a_second_naming(raw: str, kept: str) -> None:
+    cleaned = clean(raw)
+    check_offsets(raw, cleaned)
+    assert kept in cleaned.text
+    assert "masthead" not in {r.reason for r in cleaned.removed}

@@ -2,8 +2,8 @@
 
 ``clean(text)`` removes paywall prompts, related-link blocks, photo credits, bylines, wire
 tags, copyright lines, newsletter prompts, share widgets, update notes, contributor lines,
-author bios, teaser blocks between paragraphs and trailing site furniture (patterns in
-``data/boilerplate.yaml``), then tidies whitespace without changing any other character:
+author bios (patterns in ``data/boilerplate.yaml``), the outlet's name above the story,
+teaser blocks between paragraphs and trailing site furniture, then tidies whitespace without changing any other character:
 ``cleaned.text[i] == raw[cleaned.offsets[i]]`` for every ``i``.
 """
 
@@ -166,6 +166,37 @@ def _furniture_pass(marks: _Marks) -> None:
         marks.hide(s, min(e + 1, len(marks.raw)))
 
 
+# two to five capitalised words, as an outlet names itself: 'Harbour Daily', 'THE HARBOUR DAILY'
+_MASTHEAD = re.compile(r"(?:[Tt]he\s+|THE\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){1,4}")
+
+
+def _named_again(raw: str, start: int, end: int, words: list[str]) -> bool:
+    """``words`` recur, capitalised and in order, outside raw[start:end]."""
+    pattern = re.compile(r"\b" + r"\s+".join(map(re.escape, words)) + r"\b", re.IGNORECASE)
+    return any(
+        (m.end() <= start or m.start() >= end) and all(w[:1].isupper() for w in m.group().split())
+        for m in pattern.finditer(raw)
+    )
+
+
+def _masthead_pass(marks: _Marks) -> None:
+    """Drop the outlet's name standing on its own line above the story ('Harbour Daily')
+    when the page names the outlet again (a photo credit, a sign-up prompt, a bio): a line
+    of two to five capitalised words before the first paragraph."""
+    for block in _blocks(marks):
+        if _paragraph(block):
+            return
+        for s, e, text in block:
+            if not _MASTHEAD.fullmatch(text):
+                continue
+            words = text.split()
+            words = words[1:] if words[0].lower() == "the" else words
+            a, b = _strip_bounds(marks.raw, s, e)
+            if len(words) >= 2 and _named_again(marks.raw, a, b, words):
+                marks.remove(a, b, "masthead")
+                marks.hide(s, min(e + 1, len(marks.raw)))
+
+
 _PROMO_START = re.compile(r"^[A-Z0-9\"“‘']")
 _PARAGRAPH_WORDS = 20
 
@@ -242,6 +273,7 @@ def clean(text: str) -> Cleaned:
     """Remove boilerplate from ``text``; see the module docstring."""
     marks = _Marks(text)
     _line_pass(marks)
+    _masthead_pass(marks)
     _promo_pass(marks)
     _furniture_pass(marks)
     body, offsets = _assemble(marks)

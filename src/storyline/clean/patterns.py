@@ -15,6 +15,8 @@ MONTHS = (
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
 )
 NAME = r"[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]*|de|del|della|van|von|der|den|al|el|bin|da|di|le|la|du)){0,3}"
+PLACE = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"  # 'Lima', 'New Delhi', 'Buenos Aires'
+BEAT = r"(?:[Cc]orrespondent|[Ee]ditor|[Rr]eporter|[Ww]riter|[Cc]olumnist|[Bb]ureau [Cc]hief|[Aa]nalyst)"
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _WORD = re.compile(r"\w+")
 _ABBREV = re.compile(
@@ -57,6 +59,8 @@ def _expand(pattern: str, agencies: str) -> str:
         pattern.replace("{agency}", agencies)
         .replace("{month}", f"(?:{MONTHS})")
         .replace("{name}", NAME)
+        .replace("{place}", PLACE)
+        .replace("{beat}", BEAT)
     )
 
 
