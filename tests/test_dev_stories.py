@@ -96,9 +96,12 @@ KOREA_SUMMITS_FLOORS = {"doc_dates": 5, "events": 28, "event_exact_start": 24, "
 # 115/115 and 128/128.
 US_CHINA_2025_FLOORS = {"doc_dates": 5, "events": 33, "event_exact_start": 24, "series_points": 6, "quotes": 20,
                         "entities": 20, "cleaning": 115, "flags": 2}  # fmt: skip
-UKRAINE_TALKS_FLOORS = {"doc_dates": 3, "events": 23, "event_exact_start": 19, "series_points": 1, "quotes": 20,
+UKRAINE_TALKS_FLOORS = {"doc_dates": 4, "events": 23, "event_exact_start": 19, "series_points": 1, "quotes": 20,
                         "entities": 32, "cleaning": 128, "flags": 2}  # fmt: skip
-FRAGMENTATION_CEILING = {"us_china_2025": 1.6, "ukraine_talks": 1.5}
+# US-China went from 1.55 to 1.61 when the Busan article was dated by its own clues near its
+# dated rewrite (Oct 30, not the rewrite's Oct 31): its Shanghai move is now on Oct 30, where the
+# scorer, matching market moves by type and day only, counts it for the soybean move as well.
+FRAGMENTATION_CEILING = {"us_china_2025": 1.65, "ukraine_talks": 1.5}
 
 
 @pytest.mark.parametrize(("story", "floors"), [("sanctions", SANCTIONS_FLOORS), ("japan_korea", JAPAN_KOREA_FLOORS),

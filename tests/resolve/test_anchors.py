@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from storyline.records import DocumentFacts, Event, Timex
-from storyline.resolve.anchors import _form_fits, anchors_for
+from storyline.records import Article, DocumentFacts, Event, Timex
+from storyline.resolve.anchors import _form_fits, _near_copy, anchors_for
 from storyline.resolve.build import _with_entities
 from storyline.resolve.merge import Context
 from storyline.time import extract
@@ -99,3 +99,29 @@ def test_a_month_day_without_its_year_is_anchored_by_the_same_event() -> None:
              _event("c", "2018-06-13", location="Singapore").replace(type="meeting")]  # fmt: skip
     (anchor,) = anchors_for(undated, known, CTX)
     assert (anchor.lo, anchor.hi) == (date(2018, 6, 12), date(2018, 6, 12))
+
+
+def _undated(text: str, tense: str) -> tuple[Article, DocumentFacts]:
+    timexes = tuple(extract(text, None, lambda s, e: tense))
+    article = Article(id="b", content_hash="h", path="b.txt", text=text, published="2000-01-01",
+                      published_source="inferred")  # fmt: skip
+    return article, DocumentFacts(doc="b", timexes=timexes)
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "day"),
+    [
+        # the source of a Friday 8 August rewrite says the duty 'came into force on Thursday'
+        ("The duty came into force on Thursday.", "past", "2025-08-07"),
+        # its own clues point to a Monday: only within COPY_REACH days of the copy
+        ("Talks opened on Monday.", "past", "2025-08-05"),
+        # no clue of its own: the copy's day
+        ("The duty is high.", "none", "2025-08-08"),
+    ],
+)
+def test_the_source_of_a_dated_copy_is_dated_near_it_by_its_own_clues(text: str, tense: str, day: str) -> None:
+    article, facts = _undated(text, tense)
+    dated, _ = _near_copy(article, facts, date(2025, 8, 8))
+    assert dated.published == day
+    lo, hi = dated.published_range or ("", "")
+    assert date(2025, 8, 5) <= date.fromisoformat(lo) <= date.fromisoformat(hi) <= date(2025, 8, 11)

@@ -157,6 +157,32 @@ def test_one_market_move_reported_twice_is_one_event(first: tuple[str, float], s
     assert len(merge([market_move("d2", *first), market_move("d3", *second)], CTX)) == merged
 
 
+@pytest.mark.parametrize(
+    ("first_by", "day", "dated_by", "merged"),
+    [
+        ("dct", "2025-10-31", "dct", 1),  # 'closed 0.7% lower', dated by a rewrite a day later
+        ("text", "2025-10-31", "dct", 1),
+        ("text", "2025-10-31", "text", 2),  # both texts name their day: two sessions
+        ("dct", "2025-11-01", "dct", 2),  # two days on: another session
+    ],
+)
+def test_a_move_dated_by_its_article_may_be_a_day_off(first_by: str, day: str, dated_by: str, merged: int) -> None:
+    first = market_move("d2", "Shanghai Composite", -0.7).replace(attributes={
+        "dated_by": first_by, "instrument": "Shanghai Composite", "change_pct": -0.7})
+    second = first.replace(id="d3-move", doc="d3", start=day, end=day,
+                           attributes={**first.attributes, "dated_by": dated_by})
+    second = second.replace(sources=(SourceSpan(doc="d3", start=0, end=5, text="moved"),))
+    assert len(merge([first, second], CTX)) == merged
+
+
+def test_a_deal_and_its_entry_into_force_next_day_stay_two_events() -> None:
+    # the slack is for market moves only: 'agreed on Monday' and 'in effect from Tuesday'
+    a = ev("d2", "2025-05-10", kind="agreement", location=None, status="occurred")
+    b = ev("d3", "2025-05-11", kind="agreement", location=None, status="occurred",
+           attrs={"dated_by": "dct"})
+    assert len(merge([a, b], CTX)) == 2
+
+
 def test_different_places_with_agreeing_numbers_still_do_not_merge() -> None:
     a = tariff("d2", 25.0).replace(location="Lisbon")
     b = tariff("d3", 25.0).replace(location="Oslo")

@@ -137,14 +137,31 @@ def redate_pass(
                 known_by_doc[doc_id] = known_of(docs_by_id[doc_id])
     for doc_id, day in copies.items():
         if doc_id in docs_by_id and docs_by_id[doc_id].published_source == "inferred":
-            dating = Dating(published=day, lo=day, hi=day, evidence=("a copy of a dated article",))
-            docs_by_id[doc_id] = with_dating(docs_by_id[doc_id], dating)
-            out_facts[doc_id] = redate_facts(out_facts[doc_id], day)
+            docs_by_id[doc_id], out_facts[doc_id] = _near_copy(docs_by_id[doc_id], out_facts[doc_id], day)
     for doc_id in inferred:
         original = next(d for d in docs if d.id == doc_id)
         if docs_by_id[doc_id] != original:
             db.update_document(docs_by_id[doc_id], out_facts[doc_id])
     return [docs_by_id[d.id] for d in docs], out_facts
+
+
+COPY_REACH = 3  # days: a copy (a wire pick-up, a rewrite) runs within days of its source
+
+
+def _near_copy(article: Article, facts: DocumentFacts, day: dt.date) -> tuple[Article, DocumentFacts]:
+    """A copy of an article dated ``day`` was written within COPY_REACH days of it: the
+    article's own clues pick the day there ('came into force on Thursday' in the source of a
+    Friday rewrite), nearest ``day`` when they cannot tell."""
+    window = (day - dt.timedelta(days=COPY_REACH), day + dt.timedelta(days=COPY_REACH))
+    lo, hi = role_bounds(facts.mentions) or window
+    bounds = (max(lo, window[0]), min(hi, window[1]))
+    if bounds[0] > bounds[1]:
+        bounds = (day, day)
+    article, facts, dating = _apply(article, facts, (), day, bounds)
+    if dating is None:
+        dating = Dating(published=day, lo=day, hi=day, evidence=("a copy of a dated article",))
+        return with_dating(article, dating), redate_facts(facts, day)
+    return article, facts
 
 
 def _copied_dates(docs: Sequence[Article], originals: Mapping[str, str]) -> dict[str, dt.date]:
@@ -186,11 +203,12 @@ def _related_days(
 
 
 def _apply(
-    article: Article, facts: DocumentFacts, anchors: Sequence[Anchor], prefer: dt.date | None
-) -> tuple[Article, DocumentFacts, Dating | None]:
+    article: Article, facts: DocumentFacts, anchors: Sequence[Anchor], prefer: dt.date | None,
+    bounds: tuple[dt.date, dt.date] | None = None,
+) -> tuple[Article, DocumentFacts, Dating | None]:  # fmt: skip
     own = [resolve_timex(t, None) for t in facts.timexes]  # back to DCT-free values
     anchors = [a.__class__(timex=resolve_timex(a.timex, None), lo=a.lo, hi=a.hi) for a in anchors]
-    dating = dating_of(own, anchors=anchors, bounds=role_bounds(facts.mentions), prefer=prefer,
+    dating = dating_of(own, anchors=anchors, bounds=bounds or role_bounds(facts.mentions), prefer=prefer,
                        sentences=[s.start for s in facts.sentences])  # fmt: skip
     if dating is None:
         return article, facts, None

@@ -61,7 +61,7 @@ def pair_score(a: Event, b: Event, ctx: Context) -> int:
     shared = set(a.participants) & set(b.participants)
     people = shared - ctx.countries
     score += min(2 * len(people), 4) + (1 if shared & ctx.countries else 0)
-    if _contains(a, b) or _contains(b, a) or _mostly_overlap(a, b):
+    if _contains(a, b) or _contains(b, a) or _mostly_overlap(a, b) or _article_dated_near(a, b):
         score += 1  # one report's dates lie (mostly) within the other's
     if _completes(a, b, ctx) or _completes(b, a, ctx):
         score += MERGE_SCORE
@@ -172,11 +172,28 @@ def _horizon(e: Event) -> str:
 def _near(a: Event, b: Event) -> bool:
     if _measured(a) and _measured(b):
         return bool(a.start and b.start and a.start <= _horizon(b) and b.start <= _horizon(a))
-    return _overlap(a, b)
+    return _overlap(a, b) or _article_dated_near(a, b)
 
 
-def _overlap(a: Event, b: Event) -> bool:
-    return bool(a.start and b.start and a.start <= (b.end or b.start) and b.start <= (a.end or a.start))
+def _article_dated_near(a: Event, b: Event) -> bool:
+    """Two reports of one market move ('closed 0.7% lower'), one of which the text does not
+    date (it is dated by its article, which may run the day after), lie within DAY_SLACK
+    days of each other.  Only moves: their instrument and change identify them, whereas a
+    deal announced on Monday and taking effect on Tuesday are two events."""
+    if not (a.type == b.type == "market_move" and all(
+            e.attributes.get(k) is not None for e in (a, b) for k in ("instrument", "change_pct"))):
+        return False
+    undated = a.attributes.get("dated_by") != "text" or b.attributes.get("dated_by") != "text"
+    return undated and _overlap(a, b, DAY_SLACK)
+
+
+def _overlap(a: Event, b: Event, slack: int = 0) -> bool:
+    if not (a.start and b.start):
+        return False
+    pad = dt.timedelta(days=slack)
+    a0, a1 = dt.date.fromisoformat(a.start), dt.date.fromisoformat(a.end or a.start)
+    b0, b1 = dt.date.fromisoformat(b.start), dt.date.fromisoformat(b.end or b.start)
+    return a0 - pad <= b1 and b0 - pad <= a1
 
 
 def block_keys(e: Event, ctx: Context) -> set[str]:
@@ -271,8 +288,9 @@ def _sweep(events: Sequence[Event], idx: Sequence[int], ctx: Context, found: Clu
         ev = events[i]
         keys = block_keys(ev, ctx)
         candidates: set[int] = set()
+        since = (dt.date.fromisoformat(ev.start) - dt.timedelta(days=DAY_SLACK)).isoformat() if ev.start else ""
         for key in keys:
-            alive = [j for j in active[key] if _horizon(events[j]) >= (ev.start or "")]
+            alive = [j for j in active[key] if _horizon(events[j]) >= since]
             active[key] = alive
             candidates.update(alive)
         for j in sorted(candidates):
