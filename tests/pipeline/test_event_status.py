@@ -75,3 +75,33 @@ def test_a_past_span_in_months_is_no_date_ahead(nlp: Any) -> None:
     """'their first summit in 15 months on Tuesday' is that Tuesday, not 15 months on."""
     text = "Shinzo Abe and Moon Jae-in held their first formal summit in 15 months on Tuesday in Chengdu."
     assert typed(events_of(nlp, text, "2019-12-24"), "summit") == [("2019-12-24", "occurred")]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "expected"),
+    [
+        # a relative clause on the event's own noun gives its tense, not the clause around it
+        ("He flew home before the Asia-Pacific Economic Cooperation leaders' meeting, which Xi Jinping "
+         "will attend on Friday.", "meeting", [("2025-10-31", "planned")]),
+        ("He left ahead of the Asia-Pacific Economic Cooperation forum, which Xi Jinping is attending on "
+         "Friday.", "summit", [("2025-10-31", "planned")]),
+        # 'possible', 'potential': still to come
+        ("The talks laid the ground for a possible meeting between Lula and Xi Jinping before the end of "
+         "the year.", "meeting", [("2025-12-01", "planned")]),
+        ("The visit opened the way to a potential meeting between Lula and Xi Jinping in Lima in November.",
+         "meeting", [("2025-11-01", "planned")]),
+        # the day something was said is not the day of the meeting it reports as intended
+        ("Finance Minister Fernando Haddad said on Monday that Lula still intended to meet Xi Jinping "
+         "in Seoul and that there had been contacts between the two sides over the weekend.",
+         "meeting", [(None, "planned")]),
+        # ... but a day inside what was said dates it
+        ("The ministry said on Monday that Lula and Xi Jinping would meet on Friday.",
+         "meeting", [("2025-10-31", "planned")]),
+        # no meeting is reported
+        ("Lula also questioned whether there was any reason to meet Xi Jinping.", "meeting", []),
+        ("No talks were held in Seoul on Monday, officials said.", "meeting", []),
+    ],
+)  # fmt: skip
+def test_the_event_own_clause_and_modality(nlp: Any, text: str, etype: str,
+                                           expected: list[tuple[str | None, str]]) -> None:  # fmt: skip
+    assert typed(events_of(nlp, text, "2025-10-30"), etype) == expected

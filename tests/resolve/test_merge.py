@@ -89,6 +89,16 @@ def test_most_precise_date_wins_over_vaguer_ones() -> None:
     assert (event.start, event.date_precision) == ("2025-05-09", "day")
 
 
+def test_a_report_that_says_what_happened_dates_the_event_before_one_that_does_not() -> None:
+    events = [
+        ev("d1", "2025-05-05", "2025-05-11", precision="week"),
+        ev("d2", "2025-05-06", status="unknown", attrs={"dated_by": "narrative"}),  # 'questioned a meeting'
+        ev("d3", "2025-05-10", status="occurred", attrs={"dated_by": "narrative"}),  # 'met for an hour'
+    ]
+    [event] = merge(events, CTX)
+    assert event.start == "2025-05-10"
+
+
 def test_conflicting_day_claims_are_kept() -> None:
     events = [
         ev("d1", "2025-05-05", "2025-05-11", precision="week"),  # bridges the two days

@@ -246,7 +246,7 @@ def linked_timex(trigger: Token, index: DocIndex) -> Timex | None:
                 linked.append((depth * 10 + abs(tok.i - trigger.i), tx))
                 break
             participle = anc.dep_ in ("acl", "relcl") and anc.head.i in heads  # "talks, scheduled for"
-            if depth > 0 and anc.pos_ == "VERB" and anc.i not in heads and not participle:
+            if depth > 0 and (anc.pos_ == "VERB" or _own_clause(anc)) and anc.i not in heads and not participle:
                 break
             if depth == 3 and anc.lower_ != "during":
                 break
@@ -254,6 +254,13 @@ def linked_timex(trigger: Token, index: DocIndex) -> Timex | None:
         return None
     ranked = [tx for _, tx in sorted(linked, key=lambda x: x[0])]
     return next((tx for tx in ranked if _narrows(tx, ranked[0])), None) or _restated(ranked[0], sent, index)
+
+
+def _own_clause(tok: Token) -> bool:
+    """'(intended to meet Xi) and that there had been talks over the weekend': a form of
+    'be' or 'have' heading a clause of its own, with its own subject, bounds its dates."""
+    return tok.pos_ == "AUX" and tok.dep_ in ("conj", "ccomp", "advcl") and any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
 
 
 _RESTATING = re.compile(r"\s*,\s*(?:on\s+|from\s+|between\s+)?")

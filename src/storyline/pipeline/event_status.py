@@ -85,6 +85,11 @@ def status_of(trigger: Token, event_type: str, when: Timex | None, dct: str | No
     if in_temporal_pp(trigger) and trigger.head.lower_ != "before" and trigger.head.head.lower_ not in ("ahead", "prior"):
         tense = "past"  # "after a video call", "following the talks", "since the summit"
         words = {trigger.lower_, trigger.lemma_.lower()}
+    narrating = _relative_clause(trigger)
+    if narrating is not None:  # 'left before the meeting, which Xi will attend on Friday'
+        tense = clause_tense(narrating)
+        words = {trigger.lower_, trigger.lemma_.lower(), narrating.lower_, narrating.lemma_.lower(),
+                 *(c.lower_ for c in narrating.children if c.dep_ in ("aux", "auxpass", "advmod", "neg"))}
     if words & _words("threatened") and event_type != "statement":
         return "threatened"
     own = {trigger.lower_, trigger.lemma_.lower()}  # 'asset freezes' are the measure, not a pause of one
@@ -109,6 +114,15 @@ def status_of(trigger: Token, event_type: str, when: Timex | None, dct: str | No
     if _after(when, dct):
         return "planned"  # 'once it enters into force, which officials expect early next year'
     return "unknown"
+
+
+def _relative_clause(trigger: Token) -> Token | None:
+    """The tensed relative clause that narrates a noun trigger itself ('the meeting, which
+    Xi will attend on Friday', 'the forum, which he is attending'): its tense, not that of
+    the clause the noun stands in ('He left before …'), is the event's."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return next((c for c in trigger.children if c.dep_ == "relcl" and clause_tense(c) != "none"), None)
 
 
 def still_ahead(trigger: Token) -> bool:

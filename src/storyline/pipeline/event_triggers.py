@@ -68,12 +68,23 @@ REALISING = {"reach", "strike", "sign", "agree", "conclude", "finalize", "finali
 AVERT = {"avert", "avoid", "prevent", "forestall", "stave", "head", "ward"}
 
 
+NONE_DETS = {"no", "any"}
+
+
+def _none(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+
+
 def _negated(tok: Token) -> bool:
     """'not expect a deal', 'to head off an increase in tariffs', '(tariffs rise) unless a
     deal is reached': no event is reported."""
     for t in (tok, *args.ancestors_upto(tok, 3)):
         if any(c.dep_ == "neg" for c in t.children):
             return True
+        if t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in NONE_DETS for c in t.children):
+            return True  # 'no talks', 'whether there was any reason to meet Xi'
+    if tok.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and _none(c) for c in tok.children):
+        return True  # 'no talks were held', 'held no talks'
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("unless", "if", "lest") for c in t.children) \
                 and (t.i == tok.i or t.lemma_.lower() in REALISING):
             return True  # 'unless a deal is reached' (not 'if the talks, set for May 9, make progress')

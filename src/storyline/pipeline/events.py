@@ -141,11 +141,24 @@ def _day_of_saying(doc: Doc, when: Timex) -> bool:
     """The date hangs from a past verb of saying ('on Monday said it would …'), or from a
     'would' clause such a verb reports ('announced on Feb. 5 that they would meet on
     Feb. 27'): its tense was fixed against the report, not against today."""
+    verb = _verb_of(doc, when)
+    return verb is not None and (_speaking(verb) or future_in_past(verb))
+
+
+def _verb_of(doc: Doc, when: Timex) -> Token | None:
     span = doc.char_span(when.start, when.end, alignment_mode="expand")
-    verb = next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None) if span is not None else None
-    if verb is None:
-        return False
-    return (verb.tag_ == "VBD" and verb.lemma_.lower() in SPEECH_VERBS) or future_in_past(verb)
+    return next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None) if span is not None else None
+
+
+def _speaking(verb: Token) -> bool:
+    return verb.tag_ == "VBD" and verb.lemma_.lower() in SPEECH_VERBS
+
+
+def _speech_verb_of(doc: Doc, when: Timex | None) -> bool:
+    """The date is the day something was said ('said on Monday that …'), not a date inside
+    what was said ('said they would meet on Friday')."""
+    verb = _verb_of(doc, when) if when is not None else None
+    return verb is not None and _speaking(verb)
 
 
 SPEECH_VERBS = frozenset(load("event_triggers")["speech"])
@@ -219,6 +232,8 @@ def _timing(
         status = status_of(head, etype, None if said else when, dct)  # said on Monday: still ahead then
         if said and status == "unknown":  # '(would take it to the council) when it meets on July 23'
             status = status_of(head, etype, when, dct)
+        if said and status == "planned" and etype in COMMUNICATION and _speech_verb_of(head.doc, when):
+            when = None  # 'said on Monday that Trump still intended to meet Xi': not a Monday meeting
     if when is not None:
         if not _reference_clause(head):
             narrative.remember(status, sent_i, when)

@@ -310,7 +310,7 @@ def _best_dates(group: Sequence[Event], ctx: Context) -> tuple[Event, tuple[str,
     best = min(
         dated,
         key=lambda e: (PRECISION_RANK.get(e.date_precision, 5), -support[(e.start, e.end)],
-                       e.attributes.get("dated_by") != "text", e.start or "", e.id),
+                       e.attributes.get("dated_by") != "text", e.status == "unknown", e.start or "", e.id),
     )  # fmt: skip
     days = {(e.start, e.end) for e in dated if e.date_precision == "day" and e.attributes.get("dated_by") == "text"}
     conflicts: tuple[str, ...] = ()
