@@ -429,6 +429,21 @@ def test_a_government_named_by_its_people_is_their_country(nlp: Any) -> None:
     assert only(events_of(nlp, text), "tariff").attributes["imposer"] == "CH"
 
 
+@pytest.mark.parametrize(
+    ("text", "imposer", "target"),
+    [
+        # 'from the bloc' hangs from 'sets': the bloc is the target, so never the imposer; the
+        # deal's announcer sets the tariff
+        ("On Monday, Prime Minister Mark Carney announced a trade agreement with the European Union that "
+         "sets a 12% tariff on most goods from the bloc.", "CA", "EU"),
+        ("Japan agreed a deal with the European Union that sets a 4% duty on cars from the bloc.", "JP", "EU"),
+    ],
+)  # fmt: skip
+def test_the_origin_of_the_goods_is_the_target_not_the_imposer(nlp: Any, text: str, imposer: str, target: str) -> None:
+    attrs = only(events_of(nlp, text), "tariff").attributes
+    assert (attrs.get("imposer"), attrs.get("target")) == (imposer, target)
+
+
 def test_nationalising_a_mine_is_an_event(nlp: Any) -> None:
     event = only(events_of(nlp, "Bolivia nationalised the San Cristobal mine on March 2."), "other")
     assert (event.start, event.participants) == ("2026-03-02", ("country:BO",))

@@ -9,7 +9,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from ..records import Mention, Quantity, Timex
-from .anaphora import country_of, it_antecedent
+from .anaphora import country_of, definite_antecedent, it_antecedent
 from .event_args import DocIndex, governor, subject_mentions
 from .lexicon import load
 
@@ -78,8 +78,9 @@ def tariff_attributes(trigger: Token, index: DocIndex, quantities: Sequence[Quan
     gov = governor(trigger)
     if not (trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.i == gov.i):  # not the tariff's own words
         imposers += [country_of(m) for m in subject_mentions(gov, index)]
-    imposer = next((c for c in imposers if c), None)
-    targets = [c for c in _target_countries(trigger, index) if c != imposer]
+    named = _target_countries(trigger, index)  # 'on goods from the bloc': never its imposer
+    imposer = next((c for c in imposers if c and c not in named), None)
+    targets = [c for c in named if c != imposer]
     if imposer is None and targets:  # 'the 20% tariff … would be halved, Trump said'
         imposer = next((c for m in _reporters(gov, index) if (c := country_of(m)) and c not in targets), None)
     if imposer:
@@ -102,8 +103,11 @@ def _setters(trigger: Token, index: DocIndex) -> list[Mention]:
 
 def _reporters(gov: Token, index: DocIndex) -> list[Mention]:
     """Who reports the change of a tariff whose clause names no imposer: 'Trump said the tariff
-    would be halved', '…, the ministry said'."""
+    would be halved', '…, the ministry said', 'Trump announced a deal with the EU that sets a
+    15% tariff on goods from the bloc'."""
     report = gov.head if gov.dep_ in ("ccomp", "parataxis") else None
+    if gov.dep_ == "relcl" and gov.head.dep_ == "dobj":
+        report = gov.head.head
     said = [c for c in gov.children if c.dep_ == "parataxis"]  # '…, the ministry said'
     return [m for v in ([report] if report is not None else []) + said for m in subject_mentions(v, index)]
 
@@ -126,8 +130,8 @@ def _target_countries(trigger: Token, index: DocIndex) -> list[str]:
     its clause."""
     found = _targets_in(trigger, index)
     gov = governor(trigger)
-    if not found and gov is not trigger:
-        found = _targets_in(gov, index)
+    if not found and gov is not trigger:  # 'sets a tariff on most goods from the bloc' ('from' on 'sets')
+        found = _targets_in(gov, index, on_goods=any(c.dep_ == "prep" and c.lower_ == "on" for c in trigger.children))
     if not found:
         for tok in gov.subtree:
             if tok.dep_ == "prep" and tok.lower_ in ("on", "against") and tok.head.pos_ in ("NOUN", "VERB"):
@@ -140,20 +144,20 @@ def _target_countries(trigger: Token, index: DocIndex) -> list[str]:
 GOODS = {"goods", "imports", "products", "exports", "steel", "cars", "autos", "vehicles", "chips"}
 
 
-def _target_preps(trigger: Token) -> list[Token]:
+def _target_preps(trigger: Token, on_goods: bool = False) -> list[Token]:
     """'on', 'against', 'for' (goods) and, beside an 'on' (the goods), 'from' (their origin)."""
     preps = [c for c in trigger.children if c.dep_ == "prep"]
-    on_goods = any(p.lower_ == "on" for p in preps)
+    on_goods = on_goods or any(p.lower_ == "on" for p in preps)
     return [p for p in preps if p.lower_ in ("on", "against")
             or (p.lower_ == "for" and any(t.lower_ in GOODS for t in p.subtree))
             or (p.lower_ == "from" and on_goods)]  # fmt: skip
 
 
-def _targets_in(trigger: Token, index: DocIndex) -> list[str]:
+def _targets_in(trigger: Token, index: DocIndex, on_goods: bool = False) -> list[str]:
     """The first country named in a target phrase, with the countries coordinated with it."""
-    for prep in _target_preps(trigger):
+    for prep in _target_preps(trigger, on_goods):
         for tok in prep.subtree:
-            m = index.mention_at[tok.i]
+            m = index.mention_at[tok.i] or definite_antecedent(tok, index)  # 'goods from the bloc'
             if m is None or not country_of(m):
                 continue
             out = [country_of(m)]
