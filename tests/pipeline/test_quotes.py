@@ -293,3 +293,35 @@ def test_a_title_names_the_one_person_lately_named_who_holds_it(nlp, text: str, 
     (doc,) = list(run(nlp, [DocInput("t2", text, dct)]))
     (q,) = doc._.storyline_quotes
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet", "speaker"),
+    [
+        # 'the Treasury secretary', 'the Treasury chief': the one person named lately whose title
+        # holds the organisation's word
+        ("Treasury Secretary Scott Bessent met Li Chenggang on Monday.\n\n"
+         "\u201cThe channels are open,\u201d the Treasury secretary said.", "channels", "person:scott-bessent"),
+        ("Treasury Secretary Scott Bessent met Li Chenggang on Monday.\n\n"
+         "\u201cPrices are for the companies,\u201d the Treasury chief said.", "Prices", "person:scott-bessent"),
+        ("Treasury Secretary Scott Bessent and Commerce Secretary Howard Lutnick spoke on Monday.\n\n"
+         "\u201cExports will resume,\u201d the Commerce secretary said.", "Exports", "person:howard-lutnick"),
+        # nobody named holds that office: unclear
+        ("Donald Trump and Xi Jinping met on Monday.\n\n"
+         "\u201cExports will resume,\u201d the Treasury secretary said.", "Exports", None),
+        # the verb the quoted words hang from, not a verb of saying inside the subject's clause
+        ("Scott Bessent said the 100% tariff that Donald Trump had threatened was \u201cno longer on the "
+         "agenda\u201d.", "agenda", "person:scott-bessent"),
+        # the person lately acting as subject, with organisations and markets passed over
+        ("Donald Trump wrote on Friday that talks were off. He also questioned a meeting with Xi Jinping.\n\n"
+         "China's Commerce Ministry said it would respond. The European Union urged calm.\n\n"
+         "On Sunday the president struck a softer tone, writing that \u201cit will be fine\u201d.",
+         "fine", "person:donald-trump"),
+    ],
+)  # fmt: skip
+def test_titles_of_office_and_governing_verbs_name_the_speaker(nlp, text: str, snippet: str,  # type: ignore[no-untyped-def]
+                                                               speaker: str | None) -> None:  # fmt: skip
+    from storyline.pipeline import DocInput, run
+
+    (doc,) = list(run(nlp, [DocInput("t3", text, "2025-10-14")]))
+    assert _one(list(doc._.storyline_quotes), snippet).speaker == speaker

@@ -83,15 +83,14 @@ def _negated(tok: Token) -> bool:
             return True
         if t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in NONE_DETS for c in t.children):
             return True  # 'no talks', 'whether there was any reason to meet Xi'
-    if tok.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and _none(c) for c in tok.children):
-        return True  # 'no talks were held', 'held no talks'
         if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("unless", "if", "lest") for c in t.children) \
                 and (t.i == tok.i or t.lemma_.lower() in REALISING):
             return True  # 'unless a deal is reached' (not 'if the talks, set for May 9, make progress')
         lemma = t.lemma_.lower()
         if t.i != tok.i and lemma in AVERT and (lemma not in ("stave", "head", "ward") or any(c.dep_ == "prt" for c in t.children)):
             return True
-    return False
+    # 'no talks were held', 'held no talks'
+    return tok.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and _none(c) for c in tok.children)
 
 
 EVENT_HEADS = {"measure", "hike", "increase", "threat", "cut", "rate", "action", "war", "truce", "deal",

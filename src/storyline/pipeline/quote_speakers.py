@@ -26,6 +26,8 @@ _PRONOUNS = {"he": ("PERSON",), "she": ("PERSON",), "it": ("ORG", "GPE", "NORP")
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _LABEL_RANK = {"PERSON": 0, "ORG": 1, "GPE": 2, "NORP": 3}
 _PARAGRAPHS_BACK = 2
+_HEAD_NOUNS = frozenset({"chief", "head", "boss"})  # 'the Treasury chief' is its secretary
+_ORG_WORDS = frozenset({"the", "of", "for", "and", "department", "ministry", "office", "u", "s", "us"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,7 +226,9 @@ class Resolver:
         inside = self.index.mentions_in(tokens)
         if inside:  # names inside, but not as the head: "allies of X", "X's critics"
             country = _modifier_country(inside, root)
-            return self._nominal(root, tokens[0].idx, country) if country and tokens[0].lower_ == "the" else None
+            if country is None and tokens[0].lower_ == "the":
+                return self._head_of(inside, root, tokens[0].idx)  # 'the Treasury secretary'
+            return self._nominal(root, tokens[0].idx, country) if tokens[0].lower_ == "the" else None
         if tokens[0].lower_ in ("the", "this", "that"):
             return self._nominal(root, tokens[0].idx)
         return None
@@ -263,9 +267,34 @@ class Resolver:
             if act.speaker is not None and titled.search(self.index.titles.get(act.speaker.key, "")) \
                     and self._of(act.speaker.key, country):
                 return act.speaker
+        latest = self._latest_person(pos)  # 'He also questioned … Wall Street took fright. … the president'
+        if latest is not None and titled.search(self.index.titles.get(latest.key, "")) and self._of(latest.key, country):
+            return latest
         if root.lemma_.lower() in self.lex.organisation_nouns:
             return self._named_organisation(word, pos)
         return self._titled_person(titled, pos, country)
+
+    def _latest_person(self, pos: int) -> Speaker | None:
+        """The person who last spoke or acted as a subject before ``pos`` (organisations and
+        markets passed over), unless an unclear act ('X and Y met') came in between."""
+        for act in self.recent(pos):
+            if act.speaker is None:
+                return None
+            if act.speaker.label == "PERSON":
+                return act.speaker
+        return None
+
+    def _head_of(self, inside: list[Mention], root: Token, pos: int) -> Speaker | None:
+        """'the Treasury secretary', 'the Treasury chief': the one person lately named whose
+        title holds the organisation's own word (and the title noun, unless it is 'chief')."""
+        if len(inside) != 1 or inside[0].label != "ORG" or inside[0].end > root.idx:
+            return None
+        words = [w for w in re.findall(r"[a-z]+", inside[0].text.lower()) if w not in _ORG_WORDS]
+        if not words:
+            return None
+        word, title = re.escape(words[-1]), re.escape(root.lower_)
+        titled = re.compile(rf"\b{word}\b" if root.lower_ in _HEAD_NOUNS else rf"\b{word}\b.*\b{title}\b")
+        return self._titled_person(titled, pos, None)
 
     def _of(self, key: str, country: str | None) -> bool:
         return country is None or self.index.countries.get(key) == country

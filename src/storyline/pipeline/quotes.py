@@ -172,8 +172,8 @@ class _Attributor:
         start = _clause_start(self.text, q.open)
         tokens = [t for t in _tokens(self.doc, start, q.open) if t.i not in self.res.index.quoted]
         lex = self.res.lex
-        for k in range(len(tokens) - 1, -1, -1):
-            token = tokens[k]
+        governing = self._governing(q, start)  # 'X said the tariff Y had threatened was "…"': X
+        for token in [governing] if governing is not None else reversed(tokens):
             if token.i in self.by_verb:
                 return True, self.by_verb[token.i]
             if is_speech_verb(token, lex):
@@ -186,6 +186,19 @@ class _Attributor:
             if obj:
                 return True, self.res.phrase(obj)
         return False, None
+
+
+    def _governing(self, q: QuoteSpan, start: int) -> Token | None:
+        """The verb of saying the quoted words hang from, when the parse puts one between the
+        clause start and the quote (not the nearest one: 'threatened' in a clause inside)."""
+        inside = _tokens(self.doc, q.start, q.end)
+        if not inside:
+            return None
+        root = next((t for t in inside if not (q.start <= t.head.idx < q.end) or t.head.i == t.i), inside[0])
+        for anc in root.ancestors:
+            if start <= anc.idx < q.open and (anc.i in self.by_verb or is_speech_verb(anc, self.res.lex)):
+                return anc
+        return None
 
 
 _INVERTING = frozenset({"say", "add", "write", "ask", "note", "explain", "continue", "reply", "tell"})
