@@ -3,8 +3,9 @@
 ``clean(text)`` removes paywall prompts, related-link blocks, photo credits, bylines, wire
 tags, copyright lines, newsletter prompts, share widgets, update notes, contributor lines,
 author bios (patterns in ``data/boilerplate.yaml``), the outlet's name above the story,
-teaser blocks between paragraphs and trailing site furniture, then tidies whitespace without changing any other character:
-``cleaned.text[i] == raw[cleaned.offsets[i]]`` for every ``i``.
+teaser blocks between paragraphs and trailing site furniture, then tidies whitespace
+without changing any other character: ``cleaned.text[i] == raw[cleaned.offsets[i]]`` for
+every ``i``.
 """
 
 from __future__ import annotations
