@@ -131,7 +131,7 @@ def _target_countries(trigger: Token, index: DocIndex) -> list[str]:
     found = _targets_in(trigger, index)
     gov = governor(trigger)
     if not found and gov is not trigger:  # 'sets a tariff on most goods from the bloc' ('from' on 'sets')
-        found = _targets_in(gov, index, on_goods=any(c.dep_ == "prep" and c.lower_ == "on" for c in trigger.children))
+        found = _targets_in(gov, index, on_goods=_on_goods(trigger))
     if not found:
         for tok in gov.subtree:
             if tok.dep_ == "prep" and tok.lower_ in ("on", "against") and tok.head.pos_ in ("NOUN", "VERB"):
@@ -144,10 +144,15 @@ def _target_countries(trigger: Token, index: DocIndex) -> list[str]:
 GOODS = {"goods", "imports", "products", "exports", "steel", "cars", "autos", "vehicles", "chips"}
 
 
+def _on_goods(tok: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children)
+
+
 def _target_preps(trigger: Token, on_goods: bool = False) -> list[Token]:
-    """'on', 'against', 'for' (goods) and, beside an 'on' (the goods), 'from' (their origin)."""
+    """'on', 'against', 'for' (goods) and, beside an 'on' (the goods, here or on the tariff
+    word below), 'from' (their origin)."""
     preps = [c for c in trigger.children if c.dep_ == "prep"]
-    on_goods = on_goods or any(p.lower_ == "on" for p in preps)
+    on_goods = on_goods or _on_goods(trigger)
     return [p for p in preps if p.lower_ in ("on", "against")
             or (p.lower_ == "for" and any(t.lower_ in GOODS for t in p.subtree))
             or (p.lower_ == "from" and on_goods)]  # fmt: skip

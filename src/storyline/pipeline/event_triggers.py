@@ -77,7 +77,7 @@ def _none(noun: Token) -> bool:
 
 def _negated(tok: Token) -> bool:
     """'not expect a deal', 'to head off an increase in tariffs', '(tariffs rise) unless a
-    deal is reached': no event is reported."""
+    deal is reached', 'no talks were held', 'any reason to meet': no event is reported."""
     for t in (tok, *args.ancestors_upto(tok, 3)):
         if any(c.dep_ == "neg" for c in t.children):
             return True

@@ -137,28 +137,23 @@ def directed(when: Timex | None, status: str, dct: str | None, said: bool = Fals
     return when
 
 
-def _day_of_saying(doc: Doc, when: Timex) -> bool:
+def _day_of_saying(verb: Token | None) -> bool:
     """The date hangs from a past verb of saying ('on Monday said it would …'), or from a
     'would' clause such a verb reports ('announced on Feb. 5 that they would meet on
     Feb. 27'): its tense was fixed against the report, not against today."""
-    verb = _verb_of(doc, when)
     return verb is not None and (_speaking(verb) or future_in_past(verb))
 
 
-def _verb_of(doc: Doc, when: Timex) -> Token | None:
-    span = doc.char_span(when.start, when.end, alignment_mode="expand")
+def _verb_of(doc: Doc, when: Timex | None) -> Token | None:
+    """The verb a date expression hangs from."""
+    span = doc.char_span(when.start, when.end, alignment_mode="expand") if when is not None else None
     return next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None) if span is not None else None
 
 
-def _speaking(verb: Token) -> bool:
-    return verb.tag_ == "VBD" and verb.lemma_.lower() in SPEECH_VERBS
-
-
-def _speech_verb_of(doc: Doc, when: Timex | None) -> bool:
-    """The date is the day something was said ('said on Monday that …'), not a date inside
-    what was said ('said they would meet on Friday')."""
-    verb = _verb_of(doc, when) if when is not None else None
-    return verb is not None and _speaking(verb)
+def _speaking(verb: Token | None) -> bool:
+    """A past verb of saying: its date is the day something was said ('said on Monday that
+    …'), not a date inside what was said ('said they would meet on Friday')."""
+    return verb is not None and verb.tag_ == "VBD" and verb.lemma_.lower() in SPEECH_VERBS
 
 
 SPEECH_VERBS = frozenset(load("event_triggers")["speech"])
@@ -227,12 +222,13 @@ def _timing(
         status = "occurred" if clause_tense(head) in ("past", "present") else "unknown"
         when = directed(when, status, dct)
     else:
-        said = when is not None and _day_of_saying(head.doc, when)
+        verb = _verb_of(head.doc, when)
+        said = _day_of_saying(verb)
         when = directed(when, status_of(head, etype, None, dct), dct, said)  # modality first
         status = status_of(head, etype, None if said else when, dct)  # said on Monday: still ahead then
         if said and status == "unknown":  # '(would take it to the council) when it meets on July 23'
             status = status_of(head, etype, when, dct)
-        if said and status == "planned" and etype in COMMUNICATION and _speech_verb_of(head.doc, when):
+        if said and status == "planned" and etype in COMMUNICATION and _speaking(verb):
             when = None  # 'said on Monday that Trump still intended to meet Xi': not a Monday meeting
     if when is not None:
         if not _reference_clause(head):

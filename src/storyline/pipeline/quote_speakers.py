@@ -267,20 +267,20 @@ class Resolver:
             if act.speaker is not None and titled.search(self.index.titles.get(act.speaker.key, "")) \
                     and self._of(act.speaker.key, country):
                 return act.speaker
-        latest = self._latest_person(pos)  # 'He also questioned … Wall Street took fright. … the president'
+        latest = self._latest_acting(pos, ("PERSON",))  # 'He also questioned … The EU urged calm. … the president'
         if latest is not None and titled.search(self.index.titles.get(latest.key, "")) and self._of(latest.key, country):
             return latest
         if root.lemma_.lower() in self.lex.organisation_nouns:
             return self._named_organisation(word, pos)
         return self._titled_person(titled, pos, country)
 
-    def _latest_person(self, pos: int) -> Speaker | None:
-        """The person who last spoke or acted as a subject before ``pos`` (organisations and
-        markets passed over), unless an unclear act ('X and Y met') came in between."""
+    def _latest_acting(self, pos: int, labels: tuple[str, ...]) -> Speaker | None:
+        """Who of ``labels`` last spoke or acted as a subject before ``pos`` (others passed
+        over), unless an unclear act ('X and Y met', 'officials said') came in between."""
         for act in self.recent(pos):
             if act.speaker is None:
                 return None
-            if act.speaker.label == "PERSON":
+            if act.speaker.label in labels:
                 return act.speaker
         return None
 
@@ -329,14 +329,9 @@ class Resolver:
         one before it ("... criticised by Senator X. 'It fails,' he said") is taken.
         """
         labels = _PRONOUNS[token.lower_]
-        acts = self.recent(token.idx)
-        for act in acts:
-            if act.speaker is None:
-                return None  # the latest candidate is unclear ("X and Y met"; "officials said")
-            if act.speaker.label in labels:
-                return act.speaker
-        if acts or "PERSON" not in labels:
-            return None
+        latest = self._latest_acting(token.idx, labels)
+        if latest is not None or self.recent(token.idx) or "PERSON" not in labels:
+            return latest
         para = self.index.para(token.idx)
         named = {m.key: m for m in self.index.outside_quotes
                  if m.label == "PERSON" and m.end <= token.idx and self.index.para(m.start) >= para - 1}

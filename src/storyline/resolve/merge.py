@@ -190,6 +190,8 @@ def _article_dated_near(a: Event, b: Event) -> bool:
 def _overlap(a: Event, b: Event, slack: int = 0) -> bool:
     if not (a.start and b.start):
         return False
+    if not slack:  # ISO dates compare as strings (the sweep's hot path)
+        return a.start <= (b.end or b.start) and b.start <= (a.end or a.start)
     pad = dt.timedelta(days=slack)
     a0, a1 = dt.date.fromisoformat(a.start), dt.date.fromisoformat(a.end or a.start)
     b0, b1 = dt.date.fromisoformat(b.start), dt.date.fromisoformat(b.end or b.start)
