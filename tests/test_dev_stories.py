@@ -83,8 +83,10 @@ GRAIN_CORRIDOR_FLOORS = {"doc_dates": 4, "events": 16, "event_exact_start": 12, 
 # years with the other undated article).  Events went from 28/46 to 27/46 (exact 24 to 23) when a
 # clause headed by 'was' with its own subject stopped lending its date: "Afterwards Trump told
 # reporters that the Singapore meeting was back on for June 12" had dated the June 1 remark
-# June 12, where it matched the gold's June 12 news-conference remark by accident.
-KOREA_SUMMITS_FLOORS = {"doc_dates": 5, "events": 27, "event_exact_start": 23, "quotes": 19, "entities": 22,
+# June 12, where it matched the gold's June 12 news-conference remark by accident.  They went to
+# 29/46 (exact 24) when two triggers of one sentence, each with a date of its own, became two events
+# ('told a rally in September …, announced … on Feb. 5').
+KOREA_SUMMITS_FLOORS = {"doc_dates": 5, "events": 29, "event_exact_start": 24, "quotes": 19, "entities": 22,
                         "cleaning": 81, "flags": 2}  # fmt: skip
 
 
@@ -99,7 +101,7 @@ KOREA_SUMMITS_FLOORS = {"doc_dates": 5, "events": 27, "event_exact_start": 23, "
 # 115/115 and 128/128.
 US_CHINA_2025_FLOORS = {"doc_dates": 5, "events": 34, "event_exact_start": 25, "series_points": 6, "quotes": 23,
                         "entities": 20, "cleaning": 115, "flags": 2}  # fmt: skip
-UKRAINE_TALKS_FLOORS = {"doc_dates": 4, "events": 24, "event_exact_start": 20, "series_points": 1, "quotes": 20,
+UKRAINE_TALKS_FLOORS = {"doc_dates": 4, "events": 28, "event_exact_start": 24, "series_points": 1, "quotes": 20,
                         "entities": 32, "cleaning": 128, "flags": 2}  # fmt: skip
 # US-China went from 1.55 to 1.61 (now 1.59) when the Busan article was dated by its own clues near its
 # dated rewrite (Oct 30, not the rewrite's Oct 31): its Shanghai move is now on Oct 30, where the

@@ -361,3 +361,8 @@ def test_the_north_is_the_one_country_named_north_before(run: Any, text: str, ke
     word = "North" if "North" in text.split(".")[-2] else "South"
     found = [m for m in run(text) if m.text == word]
     assert [m.key for m in found if m.key.startswith("country:")] == ([key] if key else [])
+
+
+@pytest.mark.parametrize("text", ["Putin declared a truce over Easter.", "Both sides agreed to a pause over Christmas."])
+def test_a_holiday_is_no_actor(run: Any, text: str) -> None:
+    assert not [m for m in run(text) if m.text in ("Easter", "Christmas")]

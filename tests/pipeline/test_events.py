@@ -408,7 +408,9 @@ ADDRESS = ("Canada on Monday imposed sanctions on Russia's largest banks. In a t
 def test_the_government_and_its_are_the_country_whose_leader_spoke_before(nlp: Any) -> None:
     events = events_of(nlp, ADDRESS)
     control = only(events, "export_control")
-    assert control.participants == ("country:CA",)
+    # the country is its imposer; the target named in the sentence ('bound for Russia') is a party too
+    assert control.participants == ("country:CA", "country:RU")
+    assert control.attributes["imposer"] == "CA"
     assert control.start == "2026-03-09"  # the day of the address the sentence continues
     tariff = only(events, "tariff")
     assert (tariff.attributes["imposer"], tariff.attributes["target"], tariff.attributes["rate"]) == ("CA", "RU", 35.0)

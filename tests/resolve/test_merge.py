@@ -406,3 +406,22 @@ def test_a_place_guessed_from_the_dateline_neither_vetoes_nor_wins() -> None:
     assert event.location == "Lisbon" and "location_from" not in event.attributes
     (alone,) = merge([guessed], CTX)
     assert alone.location == "Madrid" and alone.attributes["location_from"] == "dateline"
+
+
+@pytest.mark.parametrize(
+    ("planned_day", "merged"),
+    [
+        # a plan for the day after the meeting happened is another meeting ('the leaders'
+        # meeting, which she will attend on Saturday'), however a vague report links them
+        ("2025-05-10", False),
+        # a plan for that very day is the meeting that then happened
+        ("2025-05-09", True),
+    ],
+)
+def test_a_plan_for_a_later_day_is_not_the_meeting_that_happened(planned_day: str, merged: bool) -> None:
+    events = [
+        ev("d1", "2025-05-09", status="occurred", attrs={"dated_by": "narrative"}),
+        ev("d1", planned_day, location=None, offset=60),
+        ev("d2", "2025-04-12", "2025-05-11", precision="month", status="occurred", offset=9),
+    ]
+    assert len(merge(events, CTX)) == (1 if merged else 2)

@@ -7,12 +7,14 @@ dictionary and returns plain values (token offsets, booleans, titles).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import cache
 from typing import Any, Protocol
 
 from spacy.tokens import Doc, Span, Token
 
 from ..dictionary import ActorDictionary, normalize
 from ..records import Role
+from ..time.lexicon import lexicon
 
 _DETS = {"the", "a", "an"}
 _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
@@ -32,9 +34,16 @@ class _CandLike(Protocol):
 
 
 def plausible(span: Span) -> bool:
-    """False for NER spans that are clearly not names (e-mail, credits, line-wrapped junk)."""
+    """False for NER spans that are clearly not names (e-mail, credits, line-wrapped junk)
+    or that name a holiday ('a truce over Easter' tagged as a person)."""
     text = span.text
-    return any(c.isalpha() for c in text) and not any(j in text for j in _JUNK)
+    return (any(c.isalpha() for c in text) and not any(j in text for j in _JUNK)
+            and text.lower() not in _holidays())
+
+
+@cache
+def _holidays() -> frozenset[str]:
+    return frozenset(name.lower() for name in lexicon().holiday_names())
 
 
 def _is_title_word(token: Token, dictionary: ActorDictionary) -> bool:

@@ -425,6 +425,8 @@ def participants(trigger: Token, index: DocIndex, subject_only: bool = False,
     elif trigger.dep_ in ("dobj", "pobj", "attr") and gov is not trigger:
         found += [m for m in subtree_mentions(gov, index) if m not in found]
     found += _pronoun_subjects(gov, index)
+    if trigger.pos_ in ("NOUN", "PROPN"):  # 'a 25% tariff that Trump announced last week'
+        found += [m for c in trigger.children if relative_object(c) for m in subject_mentions(c, index)]
     if not found:  # "a truce saw Washington drop ...": the actors of the clause it governs
         found = [m for c in gov.children if c.dep_ in ("ccomp", "xcomp", "dobj") for m in subtree_mentions(c, index)]
     if not found and gov.dep_ == "ccomp" and gov.head.i != gov.i and (
@@ -435,6 +437,13 @@ def participants(trigger: Token, index: DocIndex, subject_only: bool = False,
 
 
 SELF_WORDS = frozenset({"its", "their", "our", "we", "us"})
+
+
+def relative_object(clause: Token) -> bool:
+    """A relative clause whose pronoun is its object: 'the tariff that Trump announced'."""
+    return clause.dep_ == "relcl" and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("that", "which") for c in clause.children
+    )
 
 
 def _subject_tokens(verb: Token) -> set[int]:

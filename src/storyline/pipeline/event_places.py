@@ -32,8 +32,10 @@ def location_of(trigger: Token, index: DocIndex) -> str | None:
                 candidates.append(child)
     if trigger.dep_ == "relcl" or gov.dep_ == "relcl":
         rel = trigger if trigger.dep_ == "relcl" else gov
-        if any(c.lower_ == "where" for c in rel.children):
+        where = next((c for c in rel.children if c.lower_ == "where"), None)
+        if where is not None:
             candidates.append(rel.head)
+            candidates.extend(_places_before(where, index))  # 'in Tirana on Friday, where he was …'
     for cand in candidates:
         place = _place_phrase(cand, index)
         if place:
@@ -41,6 +43,14 @@ def location_of(trigger: Token, index: DocIndex) -> str | None:
     if trigger.pos_ != "VERB":  # 'a drone strike on a market in Kalbar killed ...': the noun's own phrase
         return _nested_place(trigger, index) or _nested_place(gov, index)
     return _nested_place(trigger, index)
+
+
+def _places_before(where: Token, index: DocIndex, reach: int = 8) -> list[Token]:
+    """The place nearest before a 'where' the parser hung on another noun ('in the capital
+    Tirana on Friday, where …'), within a few words of it in its sentence."""
+    first = max(where.sent.start, where.i - reach)
+    return [t for t in reversed(where.doc[first:where.i])
+            if (m := index.mention_at[t.i]) is not None and m.label in PLACE_LABELS][:1]
 
 
 def _nested_place(head: Token, index: DocIndex) -> str | None:

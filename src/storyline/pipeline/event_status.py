@@ -43,7 +43,7 @@ def clause_tense(verb: Token) -> str:
         return "future"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
         return "past"
-    if any(a.lemma_ == "have" for a in aux) and verb.tag_ == "VBN":
+    if verb.tag_ == "VBN" and (any(a.lemma_ == "have" for a in aux) or _participle_with_subject(verb, aux)):
         return "past"
     if verb.tag_ in ("VBZ", "VBP", "VBG") or any(a.tag_ in ("VBZ", "VBP") for a in aux):
         return "present"
@@ -54,6 +54,11 @@ def clause_tense(verb: Token) -> str:
     if verb.tag_ == "VB" and verb.dep_ in ("relcl", "acl") and first_to(verb.head.head):
         return clause_tense(verb.head.head)  # 'became the first leader to set foot in X'
     return "none"
+
+
+def _participle_with_subject(verb: Token, aux: list[Token]) -> bool:
+    """'a tariff which Trump announced' tagged as a participle: no participle has a subject."""
+    return not aux and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _context(trigger: Token) -> set[str]:
@@ -107,13 +112,24 @@ def status_of(trigger: Token, event_type: str, when: Timex | None, dct: str | No
     cues = words - own  # not the trigger itself: 'set foot in'
     # talks someone agreed or promised to hold are still to come ('agreed to cut a duty' is
     # the measure's own business: a tariff's status comes from its own words)
-    if tense == "future" or cues & _words("planned") or (event_type in COMMUNICATION and cues & COMMIT_VERBS):
+    committed = event_type in COMMUNICATION and bool(cues & COMMIT_VERBS) and not _setting_of(trigger, gov)
+    if tense == "future" or cues & _words("planned") or committed:
         return _planned_unless_past(when, dct)  # 'agreed to revive negotiations'
     if tense == "past" or _before(when, dct):
         return "occurred"
     if _after(when, dct):
         return "planned"  # 'once it enters into force, which officials expect early next year'
     return "unknown"
+
+
+SETTING_PREPS = frozenset({"in", "during", "at", "over", "on", "by"})
+
+
+def _setting_of(trigger: Token, verb: Token) -> bool:
+    """'agreed in a telephone call to halt strikes', 'pledged at the summit': the event is
+    where the committing happened, not what was committed to."""
+    return (trigger.dep_ == "pobj" and trigger.head.lower_ in SETTING_PREPS
+            and trigger.head.head.i == verb.i and verb.i != trigger.i)
 
 
 def _relative_clause(trigger: Token) -> Token | None:

@@ -230,6 +230,9 @@ def without_reporting(groups: list[list[Trigger]]) -> list[list[Trigger]]:
         objects = [c for c in g[0].token.children if c.dep_ in ("dobj", "attr", "oprd")]
         if g[0].type == "statement" and any(o[0].token in obj.subtree for o in others for obj in objects):
             continue  # "announced new export controls" (but not "said that talks will be held")
+        verb = g[0].token
+        if g[0].type == "statement" and args.relative_object(verb) and any(o[0].token.i == verb.head.i for o in others):
+            continue  # "a tariff that Trump announced last week" is the tariff
         kept.append(g)
     return kept
 

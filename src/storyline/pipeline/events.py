@@ -10,21 +10,21 @@ time at all a "recent" window before the DCT.  Every event cites its sentence.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Event, Mention, SourceSpan, Timex
 from ..summaries import COMMUNICATION, render
-from ..time import resolve as resolve_timex
-from ..time.spans import event_span, recent_window, ref_window
+from ..time.spans import event_span
 from . import event_args as args
+from .anaphora import country_of
 from .event_attrs import market_moves, purchase_attributes, tariff_attributes
 from .event_places import location_of
-from .event_status import MEASURES, clause_tense, status_of, still_ahead
+from .event_status import MEASURES, clause_tense
+from .event_timing import Narrative, date_for, scene_time, status_class, timing
 from .event_triggers import (
     COMMIT_WORDS,
     Trigger,
@@ -32,137 +32,7 @@ from .event_triggers import (
     triggers,
     without_reporting,
 )
-from .lexicon import load
 from .paragraphs import dateline_place
-from .timex import future_in_past
-
-# ---------------------------------------------------------------------------- dating
-
-
-@dataclass
-class Narrative:
-    """The running time of the text: the last dated event per status class."""
-
-    last: dict[str, tuple[int, Timex]]
-    deal_parties: list[Mention] = field(default_factory=list)  # of the last agreement named
-
-    def remember(self, status: str, sent_i: int, when: Timex) -> None:
-        self.last[_status_class(status)] = (sent_i, when)
-
-    def recall(self, status: str, sent_i: int) -> Timex | None:
-        got = self.last.get(_status_class(status))
-        if got and sent_i - got[0] <= 2:
-            return got[1]
-        return None
-
-
-def _scene_time(sent: Span, sent_i: int, index: args.DocIndex, narrative: Narrative, dct: str | None) -> None:
-    """'In a televised address on Monday evening, the president said …': a past main clause
-    set on one day sets the scene for the sentences after it ('The government also
-    announced …'), whether or not it reports an event of its own."""
-    root = sent.root
-    if clause_tense(root) != "past":
-        return
-    days = {tx for tok in sent if (tx := index.timex_at[tok.i]) is not None and _main_clause(tok)}
-    if len(days) != 1:
-        return
-    when = days.pop()
-    if when.function is None and when.lo and when.hi and when.lo == when.hi[:10] and (not dct or when.hi[:10] <= dct[:10]):
-        narrative.remember("occurred", sent_i, when)
-
-
-SUBORDINATE = {"ccomp", "advcl", "relcl", "acl", "xcomp", "parataxis", "conj"}
-
-
-def _main_clause(tok: Token) -> bool:
-    """The token hangs from the sentence's root verb, not from a clause below it."""
-    return not (args.in_temporal_pp(tok) or args.below_clause(tok, SUBORDINATE))
-
-
-def _status_class(status: str) -> str:
-    return "future" if status == "planned" else "past"
-
-
-def date_for(trig: Token, index: args.DocIndex) -> Timex | None:
-    when = args.linked_timex(trig, index)
-    if when is not None or args.in_temporal_pp(trig):
-        return when
-    cur = trig
-    for _ in range(5):
-        if not _climbable(cur):
-            break
-        cur = cur.head
-        when = args.linked_timex(cur, index)
-        if when is not None:
-            return when
-    return None
-
-
-SAME_TIME_PREPS = {"of", "during", "at", "in"}
-
-
-def _climbable(tok: Token) -> bool:
-    """May a trigger take the date of its head? Through verb chains ('to attend'), objects,
-    'where' clauses and 'of/during/at' phrases; not through other nouns' modifiers."""
-    if tok.head.i == tok.i or tok.dep_ in ("acl", "agent", "ROOT", "appos"):
-        return False
-    if tok.dep_ == "relcl":
-        return any(c.lower_ in ("where", "when") for c in tok.children)
-    if tok.dep_ == "prep":
-        return tok.lower_ in SAME_TIME_PREPS
-    if tok.dep_ == "pobj":
-        return tok.head.lower_ in SAME_TIME_PREPS
-    return tok.dep_ in ("xcomp", "advcl", "conj", "ccomp", "dobj", "nsubj", "nsubjpass")
-
-
-def directed(when: Timex | None, status: str, dct: str | None, said: bool = False) -> Timex | None:
-    """Let the event's modality decide which way a relative date points: 'the April trip'
-    of a planned visit is next April, of a past one last April.  Vague 'recently' and
-    'in the coming weeks' become windows before or after the DCT."""
-    if when is None or not dct:
-        return when
-    day = dt.date.fromisoformat(dct)
-    if when.value in ("PAST_REF", "FUTURE_REF") and when.lo is None:
-        return ref_window(when, dct)
-    want = {"planned": "future", "occurred": "past"}.get(status)
-    if status == "threatened" and when.tense != "past":
-        want = "future"  # "could impose a duty from July 1" (but "threatened on Sunday" is past)
-    if when.mod == "BEFORE":
-        want = "future"  # a deadline ("pledged to buy ... by the end of June") lies ahead
-    if said and want == "future":
-        want = None  # 'Japan on Monday said it would restrict exports': the day of saying, gone by
-    if want and when.relative and when.tense != want and when.lo and _undirected(when):
-        turned = resolve_timex(when.replace(tense=want), day)
-        return turned if turned.lo else when
-    return when
-
-
-def _day_of_saying(verb: Token | None) -> bool:
-    """The date hangs from a past verb of saying ('on Monday said it would …'), or from a
-    'would' clause such a verb reports ('announced on Feb. 5 that they would meet on
-    Feb. 27'): its tense was fixed against the report, not against today."""
-    return verb is not None and (_speaking(verb) or future_in_past(verb))
-
-
-def _verb_of(doc: Doc, when: Timex | None) -> Token | None:
-    """The verb a date expression hangs from."""
-    span = doc.char_span(when.start, when.end, alignment_mode="expand") if when is not None else None
-    return next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None) if span is not None else None
-
-
-def _speaking(verb: Token | None) -> bool:
-    """A past verb of saying: its date is the day something was said ('said on Monday that
-    …'), not a date inside what was said ('said they would meet on Friday')."""
-    return verb is not None and verb.tag_ == "VBD" and verb.lemma_.lower() in SPEECH_VERBS
-
-
-SPEECH_VERBS = frozenset(load("event_triggers")["speech"])
-
-
-def _undirected(when: Timex) -> bool:
-    """Month names, weekdays and month-days: expressions whose year or week the tense picks."""
-    return not any(w in when.text.lower() for w in ("last", "next", "this", "ago", "later", "earlier", "coming", "past"))
-
 
 # ---------------------------------------------------------------------------- assembly
 
@@ -174,12 +44,12 @@ def find(doc: Doc) -> list[Event]:
     narrative = Narrative({})
     events: list[Event] = []
     for sent_i, sent in enumerate(doc.sents):
-        _scene_time(sent, sent_i, index, narrative, dct)
-        for found in without_reporting(group_triggers(triggers(sent))):
+        scene_time(sent, sent_i, index, narrative, dct)
+        for found in without_reporting(_split_dated(group_triggers(triggers(sent)), index)):
             group, like = _measure_typed(found, events)
             if not group:
                 continue
-            event = _event(doc, sent, sent_i, group, index, quantities, narrative, dct, like)
+            event = _event(doc, sent, sent_i, group, index, quantities, narrative, dct, like, events)
             if event is None:
                 continue
             prior = _antecedent(events, event, group)
@@ -190,9 +60,33 @@ def find(doc: Doc) -> list[Event]:
                 # an undated "these talks" with nothing before it is no new event; "the 20%
                 # tariff … would be halved to 10%" is news of its own
                 events.append(event)
+                if event.type in VENUES and event.status == "occurred" and event.location \
+                        and event.attributes.get("dated_by") == "text":
+                    narrative.scene = (sent_i, event)
         events.extend(_market_events(doc, sent, quantities, index, dct))
         _attach_delegation(sent, index, events)
     return events
+
+
+def _split_dated(groups: list[list[Trigger]], index: args.DocIndex) -> list[list[Trigger]]:
+    """'declared a truce over Easter … and a three-day ceasefire from May 8 to May 10': two
+    triggers of one group, neither a clause on the other, that each take a date of their own
+    are two events ('the truce that the two sides agreed in May took effect on May 14'
+    is one)."""
+    out: list[list[Trigger]] = []
+    for group in groups:
+        apart = len(group) > 1 and not any(  # not 'the truce that they agreed in May'
+            o.token.dep_ in ("relcl", "acl") and o.token.head.i == t.token.i for t in group for o in group)
+        dates = [(t, args.linked_timex(t.token, index)) for t in group] if apart else []
+        values = {w.value for _, w in dates if w is not None}
+        if len(values) < 2:
+            out.append(group)
+            continue
+        parts: dict[str, list[Trigger]] = {}
+        for t, w in dates:  # an undated trigger stays with the first dated one
+            parts.setdefault(w.value if w is not None else next(iter(parts), ""), []).append(t)
+        out.extend(parts.values())
+    return out
 
 
 CONTROL_WORDS = frozenset({"control", "controls", "curb", "curbs", "restriction", "restrictions"})
@@ -212,48 +106,13 @@ def _measure_typed(group: list[Trigger], events: list[Event]) -> tuple[list[Trig
     return ([replace(t, type=etype) for t in group] if etype else []), like
 
 
-def _timing(
-    head: Token, group: list[Trigger], etype: str, index: args.DocIndex, sent_i: int,
-    narrative: Narrative, dct: str | None,
-) -> tuple[Timex | None, str, str]:  # fmt: skip
-    """(date expression, status, how it was dated: text|narrative|recent|none)."""
-    when = next((w for t in group if (w := date_for(t.token, index)) is not None), None)
-    if etype == "statement":  # what was said is past; its content's modality is not its own
-        status = "occurred" if clause_tense(head) in ("past", "present") else "unknown"
-        when = directed(when, status, dct)
-    else:
-        verb = _verb_of(head.doc, when)
-        said = _day_of_saying(verb)
-        when = directed(when, status_of(head, etype, None, dct), dct, said)  # modality first
-        status = status_of(head, etype, None if said else when, dct)  # said on Monday: still ahead then
-        if said and status == "unknown":  # '(would take it to the council) when it meets on July 23'
-            status = status_of(head, etype, when, dct)
-        if said and status == "planned" and etype in COMMUNICATION and _speaking(verb):
-            when = None  # 'said on Monday that Trump still intended to meet Xi': not a Monday meeting
-    if when is not None:
-        if not _reference_clause(head):
-            narrative.remember(status, sent_i, when)
-        return when, status, "text"
-    if status == "occurred" and etype != "statement" and still_ahead(head):
-        status = "planned"
-    when = narrative.recall(status, sent_i)
-    if when is not None:
-        return when, status, "narrative"
-    if status in ("occurred", "announced", "in_effect") and etype != "statement":
-        when = recent_window(dct)
-    return when, status, "recent" if when is not None else "none"
-
-
-_REFERENCE_MARKS = {"since", "before", "until", "till", "after", "once"}
-
-
-def _reference_clause(head: Token) -> bool:
-    """'... since the truce took effect last Tuesday': a point the story counts from, not the
-    time the story has reached, so the next sentences do not take its date."""
-    verb = args.governor(head)
-    return args.in_temporal_pp(head) or (
-        verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _REFERENCE_MARKS for c in verb.children)
-    )
+def _same_measure(group: list[Trigger], earlier: Sequence[Event]) -> Event | None:
+    """'the additional duty', 'these sanctions': the measure of that kind reported last, when
+    the trigger is definite and names no party of its own."""
+    head = group[0].token
+    if group[0].type not in MEASURES or not _definite(head):
+        return None
+    return next((e for e in reversed(earlier) if e.type == group[0].type and e.participants), None)
 
 
 _DEAL_NOUNS = {"deal", "agreement", "accord", "pact", "treaty", "truce", "ceasefire", "it"}
@@ -308,34 +167,40 @@ def _reference_only(head: Token, etype: str, when: Timex | None, dated_by: str,
 def _event(
     doc: Doc, sent: Span, sent_i: int, group: list[Trigger], index: args.DocIndex,
     quantities: list[Any], narrative: Narrative, dct: str | None, like: Event | None = None,
+    earlier: Sequence[Event] = (),
 ) -> Event | None:  # fmt: skip
     """The event a group of triggers reports; ``like``: the measure an anaphoric trigger
-    ('the rules') refers to, whose parties it takes when it names none."""
+    ('the rules') refers to, whose parties it takes when it names none; ``earlier``: the
+    document's events so far."""
     head = min(group, key=lambda t: (t.token.pos_ != "VERB", t.token.i)).token
     etype = group[0].type
-    when, status, dated_by = _timing(head, group, etype, index, sent_i, narrative, dct)
+    when, status, dated_by = timing(head, group, etype, index, sent_i, narrative, dct)
     people = _people(group, index, etype)
     if etype == "agreement":  # 'once it enters into force': the parties of the deal named before
         people = people or (narrative.deal_parties if _refers_back(head) else [])
         narrative.deal_parties = people or narrative.deal_parties
+    if like is None and not people and dated_by == "text":  # 'the additional duty will take effect on Aug. 27'
+        like = _same_measure(group, earlier)
     borrowed = like.participants if like is not None and not people else ()
     if not borrowed and _reference_only(head, etype, when, dated_by, people):
         return None
     if etype == "purchase_commitment":
         status = "planned" if status == "planned" else "in_effect"  # a standing commitment
-    location = None
-    if etype not in NO_PLACE:  # a tariff has no venue ("shipments clearing customs in Houston")
-        location = next((loc for t in group if (loc := location_of(t.token, index))), None)
+    location, location_from = _place(group, sent, index, status)
     if location is None and all(t.needs_place for t in group):
         return None  # 'returned to the negotiating table'
+    if location is None and etype == "agreement" and dated_by == "narrative" and status == "occurred":
+        location = narrative.venue(sent_i, people)
+        location_from = "scene" if location else None
     attrs = _attributes(etype, group, index, quantities, when)
-    if location is None and etype in ("summit", "meeting") and status == "occurred" \
-            and (location := _filed_from(sent)) is not None:
-        attrs["location_from"] = "dateline"  # 'HANOI - Trump and Kim cut short their summit': a weak guess
+    if location_from:
+        attrs["location_from"] = location_from
     if borrowed and like is not None:
         attrs = {**{k: v for k, v in like.attributes.items() if k in ("imposer", "target")}, **attrs}
     if not borrowed and _unanchored(etype, dated_by, people, location, attrs):
         return None
+    if etype in MEASURES:  # 'a tariff on goods from India': India is a party, not a venue
+        people += _sides(attrs, sent, index, people)
     attrs["dated_by"] = dated_by
     start, end, precision, attrs = event_span(when, etype, attrs, dct)
     doc_id = doc._.storyline_doc_id
@@ -348,6 +213,31 @@ def _event(
         confidence=_confidence(dated_by, people, location), trigger=head.text, when=when,
         doc=doc_id,
     )  # fmt: skip
+
+
+def _sides(attrs: dict[str, Any], sent: Span, index: args.DocIndex, people: list[Mention]) -> list[Mention]:
+    """The mentions in the sentence of a measure's imposer and targets not among its people."""
+    codes = {attrs.get("imposer"), attrs.get("target"), *attrs.get("targets", ())} - {None}
+    have = {m.key for m in people} | {m.country for m in people if m.country}
+    out: list[Mention] = []
+    for m in (index.mention_at[t.i] for t in sent):
+        code = country_of(m) if m is not None else None
+        if m is not None and code is not None and code in codes and code not in have:
+            out.append(m)
+            have.add(code)
+    return out
+
+
+def _place(group: list[Trigger], sent: Span, index: args.DocIndex, status: str) -> tuple[str | None, str | None]:
+    """(where the event took place, how that was found when not from its own words)."""
+    etype = group[0].type
+    if etype in NO_PLACE:  # a tariff has no venue ("shipments clearing customs in Houston")
+        return None, None
+    location = next((loc for t in group if (loc := location_of(t.token, index))), None)
+    if location is None and etype in ("summit", "meeting") and status == "occurred" \
+            and (location := _filed_from(sent)) is not None:
+        return location, "dateline"  # 'HANOI - Trump and Kim cut short their summit': a weak guess
+    return location, None
 
 
 def _filed_from(sent: Span) -> str | None:
@@ -381,6 +271,7 @@ def _confidence(dated_by: str, people: list[Mention], location: str | None) -> f
 
 
 NO_PLACE = {"tariff", "sanction", "export_control", "purchase_commitment", "market_move"}
+VENUES = frozenset({"meeting", "summit"})
 NEW_EVENT = {"next", "new", "another", "further", "upcoming", "second", "third", "fresh", "latest"}
 GENERIC_NOUNS = {"discussion", "conversation", "talk", "talks", "consultation", "negotiation", "engagement", "meeting"}
 
@@ -411,7 +302,7 @@ def _antecedent(events: list[Event], new: Event, group: list[Trigger]) -> Event 
     for prior in reversed(events[-4:]):
         if prior.type not in COMMUNICATION or prior.attributes.get("dated_by") != "text":
             continue
-        same_time = _status_class(prior.status) == _status_class(new.status)
+        same_time = status_class(prior.status) == status_class(new.status)
         if prior.type != new.type and not (generic and same_time):
             continue
         if definite:

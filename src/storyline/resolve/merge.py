@@ -127,6 +127,7 @@ def _contains(a: Event, b: Event) -> bool:
 
 
 TRAIT_KEYS = ("imposer", "target", "rate", "commodity", "instrument")
+SEQUENCE_KEYS = frozenset({"planned_day", "occurred_day"})  # compared by _planned_later only
 
 
 DAY_SLACK = 1  # days: two reports of one event may date it this far apart (time zones)
@@ -139,12 +140,26 @@ def _traits(e: Event) -> dict[str, set[object]]:
     if e.start and e.start == e.end and e.date_precision == "day" and e.attributes.get("dated_by") == "text" \
             and not _measured(e):
         out["day"] = {dt.date.fromisoformat(e.start)}  # a vague report must not chain two dated days
+    if e.start and e.start == e.end and e.date_precision == "day" and e.attributes.get("dated_by") in ("text", "narrative"):
+        if e.status == "planned":
+            out["planned_day"] = {e.start}
+        elif e.status == "occurred":
+            out["occurred_day"] = {e.start}
     return out
 
 
+def _planned_later(a: dict[str, set[object]], b: dict[str, set[object]]) -> bool:
+    """'Trump and Xi met' (Thursday) and 'the leaders' meeting, which Xi will attend on
+    Friday': a plan for a day after the day a meeting happened is another meeting."""
+    return any(str(p) > str(o) for p in a.get("planned_day", ()) for o in b.get("occurred_day", ()))
+
+
 def _conflict(a: dict[str, set[object]], b: dict[str, set[object]], within: Mapping[str, str]) -> bool:
+    if _planned_later(a, b) or _planned_later(b, a):
+        return True
+
     def differ(key: str, values: set[object]) -> bool:
-        if key not in b or values & b[key]:
+        if key in SEQUENCE_KEYS or key not in b or values & b[key]:
             return False
         if key == "day":
             return not any(abs((x - y).days) <= DAY_SLACK for x in values for y in b[key])  # type: ignore[operator]

@@ -1,0 +1,114 @@
+"""Who took part in an event, where, and when one sentence reports two (model-loading: slow)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline.pipeline import DocInput, run
+from storyline.records import Event
+
+pytestmark = pytest.mark.slow
+
+
+def events_of(nlp: Any, text: str, dct: str = "2025-06-13") -> list[Event]:
+    (doc,) = list(run(nlp, [DocInput("t1", text, dct)]))
+    return list(doc._.storyline_events)
+
+
+def of_type(events: list[Event], etype: str) -> list[Event]:
+    return [e for e in events if e.type == etype]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "start", "status"),
+    [
+        # the call is where the agreeing happened, not what was agreed to: it took place
+        ("Two weeks later, on April 2, Putin agreed in a phone call with Trump to stop strikes on ports.",
+         "call", "2025-04-02", "occurred"),
+        ("Two weeks later, on April 2, Putin agreed in a phone call with Trump to stop strikes on ports.",
+         "agreement", "2025-04-02", "occurred"),
+        # agreeing to hold talks still makes the talks a plan
+        ("On Tuesday Putin agreed to hold a phone call with Trump on June 20.",
+         "call", "2025-06-20", "planned"),
+    ],
+)  # fmt: skip
+def test_an_event_the_agreeing_happened_in_is_no_plan(nlp: Any, text: str, etype: str, start: str,
+                                                      status: str) -> None:  # fmt: skip
+    (event,) = of_type(events_of(nlp, text), etype)
+    assert (event.start, event.status) == (start, status)
+
+
+def test_a_definite_measure_with_a_date_of_its_own_takes_the_parties_of_the_one_before(nlp: Any) -> None:
+    text = ("President Donald Trump on Wednesday ordered a 30% tariff on goods from Brazil. "
+            "Under the order, the new duty will take effect on July 1.")
+    tariffs = sorted(of_type(events_of(nlp, text), "tariff"), key=lambda e: e.start or "")
+    assert [(e.start, e.status) for e in tariffs] == [("2025-06-11", "occurred"), ("2025-07-01", "planned")]
+    later = tariffs[1]
+    assert (later.attributes["imposer"], later.attributes["target"]) == ("US", "BR")
+    assert {"person:donald-trump", "country:BR"} <= set(later.participants)
+
+
+def test_an_undated_definite_measure_is_still_no_event_of_its_own(nlp: Any) -> None:
+    text = ("President Donald Trump on Wednesday ordered a 30% tariff on goods from Brazil. "
+            "Economists said the new duty would hurt coffee importers.")
+    assert len(of_type(events_of(nlp, text), "tariff")) == 1
+
+
+def test_the_country_a_tariff_falls_on_is_one_of_its_parties(nlp: Any) -> None:
+    text = "Prime Minister Mark Carney on Monday imposed a 25% tariff on steel from Norway."
+    (tariff,) = of_type(events_of(nlp, text), "tariff")
+    assert tariff.attributes["target"] == "NO"
+    assert "country:NO" in tariff.participants
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new levy comes on top of a 10% tariff that Trump announced last week.",
+        "The new levy comes on top of a 10% tariff which Trump announced last week.",
+    ],
+)
+def test_a_tariff_someone_announced_is_that_tariff_not_a_statement(nlp: Any, text: str) -> None:
+    events = events_of(nlp, text)
+    assert not of_type(events, "statement")
+    announced = [e for e in of_type(events, "tariff") if e.status == "announced"]
+    assert [(e.start, e.end, e.participants) for e in announced] == [
+        ("2025-06-02", "2025-06-08", ("person:donald-trump",))
+    ]
+
+
+def test_two_measures_each_with_its_own_dates_are_two_events(nlp: Any) -> None:
+    text = ("Putin then declared a truce over Easter, from the evening of Saturday, April 19, "
+            "and a two-day ceasefire from May 8 to May 9 to mark the anniversary.")
+    truces = sorted((e.start, e.end) for e in of_type(events_of(nlp, text), "agreement"))
+    assert truces == [("2025-04-20", "2025-04-20"), ("2025-05-08", "2025-05-09")]
+
+
+def test_a_deal_and_the_clause_that_dates_its_agreeing_are_one_event(nlp: Any) -> None:
+    text = "The truce that the two sides agreed in Oslo in May took effect on May 14."
+    assert [e.start for e in of_type(events_of(nlp, text), "agreement")] == ["2025-05-14"]
+
+
+def test_a_where_clause_the_parser_hung_on_a_day_still_names_the_place(nlp: Any) -> None:
+    text = ("Speaking in the Latvian capital Riga on Tuesday, where she was attending a summit of "
+            "Nordic leaders, Ursula von der Leyen said the bloc would stand firm.")
+    (summit,) = of_type(events_of(nlp, text), "summit")
+    assert (summit.start, summit.location) == ("2025-06-10", "Riga")
+
+
+@pytest.mark.parametrize(
+    ("second", "place"),
+    [
+        # the same parties, in the next sentence: the deal was struck where they met
+        ("Both delegations said they had agreed to swap 500 prisoners each.", "Istanbul"),
+        # other parties: nothing says where
+        ("Separately, Japan and Canada said they had agreed to swap data on shipping.", None),
+    ],
+)
+def test_an_agreement_reported_after_a_meeting_of_its_parties_was_made_there(nlp: Any, second: str,
+                                                                             place: str | None) -> None:  # fmt: skip
+    text = f"Russian and Ukrainian officials met in Istanbul on Friday for two hours. {second}"
+    deals = of_type(events_of(nlp, text), "agreement")
+    assert [(e.start, e.location) for e in deals] == ([("2025-06-13", place)] if place else [])
