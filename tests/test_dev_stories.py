@@ -74,7 +74,7 @@ JAPAN_KOREA_FLOORS = {"doc_dates": 5, "events": 25, "event_exact_start": 23, "qu
 # exact 5/27, quotes 9/12, entities 15/18, cleaning 84/95; the floors are what this session's
 # general fixes reach.  The undated exit story (05) is dated a month early: only 'for a year'
 # and 'a two-month extension, which ran out on Monday' tell July from June.
-GRAIN_CORRIDOR_FLOORS = {"doc_dates": 4, "events": 16, "event_exact_start": 12, "series_points": 1, "quotes": 12,
+GRAIN_CORRIDOR_FLOORS = {"doc_dates": 4, "events": 17, "event_exact_start": 13, "series_points": 1, "quotes": 12,
                          "entities": 18, "cleaning": 95, "flags": 2}  # fmt: skip
 # A sixth, also blind: the 2018-19 US-North Korea summits (the cancelled and reinstated
 # Singapore summit, Hanoi, the DMZ meeting), two articles with no year anywhere.  First
@@ -101,7 +101,7 @@ KOREA_SUMMITS_FLOORS = {"doc_dates": 5, "events": 29, "event_exact_start": 24, "
 # 115/115 and 128/128.
 US_CHINA_2025_FLOORS = {"doc_dates": 5, "events": 34, "event_exact_start": 25, "series_points": 6, "quotes": 23,
                         "entities": 20, "cleaning": 115, "flags": 2}  # fmt: skip
-UKRAINE_TALKS_FLOORS = {"doc_dates": 4, "events": 28, "event_exact_start": 24, "series_points": 1, "quotes": 20,
+UKRAINE_TALKS_FLOORS = {"doc_dates": 4, "events": 29, "event_exact_start": 25, "series_points": 1, "quotes": 20,
                         "entities": 32, "cleaning": 128, "flags": 2}  # fmt: skip
 # US-China went from 1.55 to 1.61 (now 1.59) when the Busan article was dated by its own clues near its
 # dated rewrite (Oct 30, not the rewrite's Oct 31): its Shanghai move is now on Oct 30, where the

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from storyline.pipeline import DocInput, run
-from storyline.records import Event
+from storyline.records import Dateline, Event
 
 pytestmark = pytest.mark.slow
 
@@ -112,3 +112,39 @@ def test_an_agreement_reported_after_a_meeting_of_its_parties_was_made_there(nlp
     text = f"Russian and Ukrainian officials met in Istanbul on Friday for two hours. {second}"
     deals = of_type(events_of(nlp, text), "agreement")
     assert [(e.start, e.location) for e in deals] == ([("2025-06-13", place)] if place else [])
+
+
+def test_the_spokesman_is_the_spokesman_named_before(nlp: Any) -> None:
+    text = ("Government spokesman Tomas Vrana said the convoy would wait. \"Nobody can guarantee its safety,\" "
+            "the spokesman told reporters on Tuesday.")
+    statements = of_type(events_of(nlp, text), "statement")
+    assert [(e.start, e.participants) for e in statements] == [("2025-06-10", ("person:tomas-vrana",))]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Negotiators from Chile and Peru agreed on Tuesday to exchange prisoners.", "Tallinn"),
+        ("Chile and Peru will agree a border deal in the autumn, officials said.", None),  # a plan
+    ],
+)
+def test_an_agreement_in_the_dateline_sentence_was_made_in_the_dateline_city(nlp: Any, text: str,
+                                                                             place: str | None) -> None:  # fmt: skip
+    (doc,) = list(run(nlp, [DocInput("t1", text, "2025-06-13", Dateline("Tallinn", 0))]))
+    deals = of_type(list(doc._.storyline_events), "agreement")
+    assert deals, "the deal is reported"
+    assert all((e.location, e.attributes.get("location_from")) == ((place, "dateline") if place else (None, None))
+               for e in deals)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the tariff is the subject: its own verb, not the relative clause on it, tells its news
+        "The 20% levy that the president had placed on Mexican cars would be halved to 10%, Carney said.",
+        "The 20% levy that the president had placed on Mexican cars would be reduced by half to 10%, Carney said.",
+    ],
+)
+def test_a_tariff_that_was_placed_and_will_be_cut_is_a_planned_cut(nlp: Any, text: str) -> None:
+    (tariff,) = of_type(events_of(nlp, text), "tariff")
+    assert (tariff.status, tariff.attributes["rate"], tariff.attributes.get("previous_rate")) == ("planned", 10, 20)

@@ -51,6 +51,8 @@ def definite_antecedent(tok: Token, index: args.DocIndex) -> Mention | None:
     word = tok.lower_
     if word in GOVERNMENT_WORDS:
         return _government_of(tok, index)  # only called for a subject that is no mention itself
+    if word in TITLE_NOUNS:
+        return _titled_before(tok, index)
     for i in range(tok.i - 1, -1, -1):
         m = index.mention_at[i]
         if m is not None and word == "bloc" and m.key.startswith("bloc:"):
@@ -118,6 +120,20 @@ def they_antecedents(tok: Token, index: args.DocIndex) -> list[Mention]:
 
 
 GOVERNMENT_WORDS = {"government", "administration", "cabinet"}
+# 'the spokesman told reporters', 'the minister said': the person last named with that title
+# ('the president' is left to the quote speakers' resolver: a story often names two)
+TITLE_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "minister", "envoy", "chancellor",
+                         "secretary", "negotiator", "ambassador", "commissioner", "governor", "mayor"})
+
+
+def _titled_before(tok: Token, index: args.DocIndex, window: int = 3) -> Mention | None:
+    """The nearest person before ``tok``, within a few sentences, whose title has its word."""
+    first = _sentences_upto(tok, window)[0].start
+    for i in range(tok.i - 1, first - 1, -1):
+        m = index.mention_at[i]
+        if m is not None and m.label == "PERSON" and m.role is not None and tok.lower_ in m.role.title.lower().split():
+            return m
+    return None
 
 
 def _government_of(tok: Token, index: args.DocIndex, window: int = 3) -> Mention | None:

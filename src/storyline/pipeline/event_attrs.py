@@ -55,10 +55,13 @@ def _changed_to(trigger: Token, quantities: Sequence[Quantity]) -> Quantity | No
     if gov.i == trigger.i or gov.lemma_.lower() not in RATE_CHANGES:
         return None
     to = {t.i for p in gov.children if p.dep_ == "prep" and p.lower_ == "to" for t in p.subtree}
+    clause = {t.i for t in gov.subtree}
     for q in quantities:
         tok = _token_at(trigger.sent, q.start) if _in_span(q, trigger.sent) else None
-        if q.unit == "percent" and tok is not None and tok.i in to:
-            return q
+        if q.unit != "percent" or tok is None:
+            continue
+        if tok.i in to or (tok.i in clause and tok.i > 0 and tok.nbor(-1).lower_ == "to"):
+            return q  # 'reduced by half to 10%', parsed as one phrase under 'by'
     return None
 
 

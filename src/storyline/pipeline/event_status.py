@@ -136,8 +136,8 @@ def _relative_clause(trigger: Token) -> Token | None:
     """The tensed relative clause that narrates a noun trigger itself ('the meeting, which
     Xi will attend on Friday', 'the forum, which he is attending'): its tense, not that of
     the clause the noun stands in ('He left before …'), is the event's."""
-    if trigger.pos_ not in ("NOUN", "PROPN"):
-        return None
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_ in ("nsubj", "nsubjpass"):
+        return None  # 'the levy that he had placed … would be halved': its own verb tells its news
     return next((c for c in trigger.children if c.dep_ == "relcl" and clause_tense(c) != "none"), None)
 
 

@@ -234,9 +234,9 @@ def _place(group: list[Trigger], sent: Span, index: args.DocIndex, status: str) 
     if etype in NO_PLACE:  # a tariff has no venue ("shipments clearing customs in Houston")
         return None, None
     location = next((loc for t in group if (loc := location_of(t.token, index))), None)
-    if location is None and etype in ("summit", "meeting") and status == "occurred" \
+    if location is None and etype in ("summit", "meeting", "agreement") and status == "occurred" \
             and (location := _filed_from(sent)) is not None:
-        return location, "dateline"  # 'HANOI - Trump and Kim cut short their summit': a weak guess
+        return location, "dateline"  # 'HANOI - Trump and Kim cut short their summit' (or agreed): a weak guess
     return location, None
 
 
