@@ -224,6 +224,21 @@ def since_or_before(tok: Token) -> bool:
     return False
 
 
+SEQUENCE_VERBS = frozenset({"follow", "precede"})
+def in_sequence_object(tok: Token) -> bool:
+    """Inside the object of 'followed'/'preceded' ('the talks followed a decision on Friday'):
+    the day is the object's, not the clause's."""
+    return any(a.dep_ == "dobj" and a.head.lemma_.lower() in SEQUENCE_VERBS for a in (tok, *tok.ancestors))
+
+
+# 'a decision by the Commerce Department on Friday to add 20 companies to its blacklist': the
+# act decided is the news, dated and done by the decision's
+DECISIONS = frozenset({"decision", "decide", "order", "vote", "ruling", "move"})
+# what something was said in: 'said in a statement on Sunday', 'told reporters in an interview on Monday'
+MEDIUM_NOUNS = frozenset({"statement", "interview", "speech", "address", "post", "briefing", "message",
+                          "letter", "video", "broadcast", "communique", "conference"})
+
+
 def linked_timex(trigger: Token, index: DocIndex) -> Timex | None:
     """The date expression attached to the trigger or to the verb it hangs from.
 
@@ -242,14 +257,16 @@ def linked_timex(trigger: Token, index: DocIndex) -> Timex | None:
             continue
         chain = [tok, *ancestors_upto(tok, 4)]
         for depth, anc in enumerate(chain):
+            if depth and chain[depth - 1].dep_ == "dobj" and anc.lemma_.lower() in SEQUENCE_VERBS:
+                break  # 'the talks followed a decision on Friday': Friday is the decision's
             if anc.i in heads or _expected(anc, heads):
                 linked.append((depth * 10 + abs(tok.i - trigger.i), tx))
                 break
             participle = anc.dep_ in ("acl", "relcl") and anc.head.i in heads  # "talks, scheduled for"
             if depth > 0 and (anc.pos_ == "VERB" or _own_clause(anc)) and anc.i not in heads and not participle:
                 break
-            if depth == 3 and anc.lower_ != "during":
-                break
+            if depth == 3 and anc.lower_ != "during" and chain[2].lemma_.lower() not in MEDIUM_NOUNS:
+                break  # but 'said in a statement on Sunday' is said on Sunday
     if not linked:
         return None
     ranked = [tx for _, tx in sorted(linked, key=lambda x: x[0])]
@@ -427,6 +444,8 @@ def participants(trigger: Token, index: DocIndex, subject_only: bool = False,
     found += _pronoun_subjects(gov, index)
     if trigger.pos_ in ("NOUN", "PROPN"):  # 'a 25% tariff that Trump announced last week'
         found += [m for c in trigger.children if relative_object(c) for m in subject_mentions(c, index)]
+    if trigger.dep_ == "acl" and trigger.head.lemma_.lower() in DECISIONS:
+        found += _deciders(trigger.head, index)
     if not found:  # "a truce saw Washington drop ...": the actors of the clause it governs
         found = [m for c in gov.children if c.dep_ in ("ccomp", "xcomp", "dobj") for m in subtree_mentions(c, index)]
     if not found and gov.dep_ == "ccomp" and gov.head.i != gov.i and (
@@ -437,6 +456,13 @@ def participants(trigger: Token, index: DocIndex, subject_only: bool = False,
 
 
 SELF_WORDS = frozenset({"its", "their", "our", "we", "us"})
+
+
+def _deciders(noun: Token, index: DocIndex) -> list[Mention]:
+    """Who made a decision: 'a decision by the Commerce Department', 'Beijing's decision'."""
+    sides = [c for c in noun.children if c.dep_ == "poss"]
+    sides += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"]
+    return [m for s in sides for m in subtree_mentions(s, index)]
 
 
 def relative_object(clause: Token) -> bool:

@@ -66,7 +66,7 @@ SUBORDINATE = {"ccomp", "advcl", "relcl", "acl", "xcomp", "parataxis", "conj"}
 
 def _main_clause(tok: Token) -> bool:
     """The token hangs from the sentence's root verb, not from a clause below it."""
-    return not (args.in_temporal_pp(tok) or args.below_clause(tok, SUBORDINATE))
+    return not (args.in_temporal_pp(tok) or args.below_clause(tok, SUBORDINATE) or args.in_sequence_object(tok))
 
 
 def status_class(status: str) -> str:
@@ -94,6 +94,8 @@ SAME_TIME_PREPS = {"of", "during", "at", "in"}
 def _climbable(tok: Token) -> bool:
     """May a trigger take the date of its head? Through verb chains ('to attend'), objects,
     'where' clauses and 'of/during/at' phrases; not through other nouns' modifiers."""
+    if tok.dep_ == "acl" and tok.head.lemma_.lower() in args.DECISIONS and any(c.lower_ == "to" for c in tok.children):
+        return True  # 'a decision on Friday to add …': decided on Friday
     if tok.head.i == tok.i or tok.dep_ in ("acl", "agent", "ROOT", "appos"):
         return False
     if tok.dep_ == "relcl":
@@ -159,10 +161,13 @@ def timing(
     narrative: Narrative, dct: str | None,
 ) -> tuple[Timex | None, str, str]:  # fmt: skip
     """(date expression, status, how it was dated: text|narrative|recent|none)."""
-    when = next((w for t in group if (w := date_for(t.token, index)) is not None), None)
+    # a trigger's own date first ('the freezes and bans would take effect next Monday'), then
+    # one climbed to ('said on Monday evening')
+    when = next((w for t in group if (w := args.linked_timex(t.token, index)) is not None), None) \
+        or next((w for t in group if (w := date_for(t.token, index)) is not None), None)
     if etype == "statement":  # what was said is past; its content's modality is not its own
         status = "occurred" if clause_tense(head) in ("past", "present") else "unknown"
-        when = directed(when, status, dct)
+        when = directed(when or _said_when(head, index), status, dct)
     else:
         verb = _verb_of(head.doc, when)
         said = _day_of_saying(verb)
@@ -187,6 +192,19 @@ def timing(
 
 
 _REFERENCE_MARKS = {"since", "before", "until", "till", "after", "once"}
+_SAYING_MARKS = {"after", "when", "as"}
+
+
+def _said_when(verb: Token, index: args.DocIndex) -> Timex | None:
+    """'After those talks ended on Sunday, Bessent said …', 'when asked on Monday, he said':
+    something said right after (or as) a day's event, with no day of its own, was said that day."""
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _SAYING_MARKS
+                                          for c in clause.children):  # fmt: skip
+            when = args.linked_timex(clause, index)
+            if when is not None and when.precision == "day":
+                return when
+    return None
 
 
 def _reference_clause(head: Token) -> bool:

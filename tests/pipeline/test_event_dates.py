@@ -1,0 +1,77 @@
+"""Which date an event takes when its sentence names several (model-loading: slow)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline.pipeline import DocInput, run
+from storyline.records import Event
+
+pytestmark = pytest.mark.slow
+
+
+def events_of(nlp: Any, text: str, dct: str = "2025-10-15") -> list[Event]:
+    (doc,) = list(run(nlp, [DocInput("t1", text, dct)]))
+    return list(doc._.storyline_events)
+
+
+def dated(events: list[Event], etype: str) -> list[tuple[str | None, str]]:
+    return [(e.start, e.status) for e in events if e.type == etype]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the day hangs from what it was said in
+        "\"We will not back down,\" the Ministry of Commerce said in a statement on Sunday.",
+        "China's foreign ministry said in a briefing on Sunday that the talks would go ahead.",
+    ],
+)
+def test_said_in_a_statement_on_a_day_was_said_that_day(nlp: Any, text: str) -> None:
+    assert dated(events_of(nlp, text), "statement") == [("2025-10-12", "occurred")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After the talks ended on Sunday, Bessent said the tariff was off the table.",
+        "When asked on Sunday about the tariff, Bessent said it was off the table.",
+    ],
+)
+def test_said_after_or_when_a_dated_event_was_said_that_day(nlp: Any, text: str) -> None:
+    assert dated(events_of(nlp, text), "statement") == [("2025-10-12", "occurred")]
+
+
+def test_said_before_a_dated_event_is_not_dated_by_it(nlp: Any) -> None:
+    text = "Before the talks ended on Sunday, Bessent said the tariff was off the table."
+    assert dated(events_of(nlp, text), "statement") == []
+
+
+def test_a_decision_on_a_day_to_act_dates_the_act_and_names_who_decided(nlp: Any) -> None:
+    text = "The talks followed a decision by the Commerce Department on Friday to add 23 Chinese firms to its blacklist."
+    (control,) = [e for e in events_of(nlp, text) if e.type == "export_control"]
+    assert (control.start, control.status) == ("2025-10-10", "occurred")
+    assert {"org:us-commerce", "country:CN"} <= set(control.participants)
+
+
+def test_what_followed_an_event_does_not_take_its_day(nlp: Any) -> None:
+    text = ("Talks between Bessent and He Lifeng in Madrid followed a decision by the Commerce Department "
+            "on Friday to add 23 Chinese firms to its blacklist.")
+    (talks,) = [e for e in events_of(nlp, text) if e.type == "meeting"]
+    assert talks.start != "2025-10-10"
+    assert talks.attributes["dated_by"] == "recent"
+
+
+def test_a_trigger_with_a_date_of_its_own_dates_the_event_not_the_day_it_was_said(nlp: Any) -> None:
+    text = ("In a televised address on Monday evening, President Aurelia Voss said the asset freezes and "
+            "transaction bans would take effect next Monday.")
+    assert dated(events_of(nlp, text, dct="2026-04-14"), "sanction") == [("2026-04-20", "planned")]
+
+
+@pytest.mark.parametrize(("verb", "change"), [("recovered", 1.6), ("firmed", 0.4), ("fell", -0.8)])
+def test_a_recovery_is_a_rise(nlp: Any, verb: str, change: float) -> None:
+    text = f"The calmer words lifted markets on Monday, when the S&P 500 {verb} {abs(change)}%."
+    (move,) = [e for e in events_of(nlp, text) if e.type == "market_move"]
+    assert (move.start, move.attributes["change_pct"]) == ("2025-10-13", change)
