@@ -101,7 +101,7 @@ KOREA_SUMMITS_FLOORS = {"doc_dates": 5, "events": 29, "event_exact_start": 24, "
 # 115/115 and 128/128.
 US_CHINA_2025_FLOORS = {"doc_dates": 5, "events": 38, "event_exact_start": 29, "series_points": 6, "quotes": 23,
                         "entities": 20, "cleaning": 115, "flags": 2}  # fmt: skip
-UKRAINE_TALKS_FLOORS = {"doc_dates": 4, "events": 29, "event_exact_start": 25, "series_points": 1, "quotes": 20,
+UKRAINE_TALKS_FLOORS = {"doc_dates": 4, "events": 32, "event_exact_start": 27, "series_points": 1, "quotes": 20,
                         "entities": 32, "cleaning": 128, "flags": 2}  # fmt: skip
 # US-China went from 1.55 to 1.61 (now 1.59) when the Busan article was dated by its own clues near its
 # dated rewrite (Oct 30, not the rewrite's Oct 31): its Shanghai move is now on Oct 30, where the

@@ -148,3 +148,13 @@ def test_an_agreement_in_the_dateline_sentence_was_made_in_the_dateline_city(nlp
 def test_a_tariff_that_was_placed_and_will_be_cut_is_a_planned_cut(nlp: Any, text: str) -> None:
     (tariff,) = of_type(events_of(nlp, text), "tariff")
     assert (tariff.status, tariff.attributes["rate"], tariff.attributes.get("previous_rate")) == ("planned", 10, 20)
+
+
+def test_the_additional_duty_is_the_additional_tariff_not_the_total(nlp: Any) -> None:
+    text = ("President Donald Trump on Wednesday ordered an additional 25% tariff on goods from Brazil, "
+            "doubling the total duty to 50%. Under the order, the additional duty will take effect on July 1.")
+    tariffs = {e.start: e for e in of_type(events_of(nlp, text), "tariff")}
+    extra = [e for e in tariffs.values() if e.attributes.get("rate") == 25]
+    assert [e.attributes.get("additional") for e in extra] == [True]
+    later = tariffs["2025-07-01"]
+    assert (later.status, later.attributes["target"]) == ("planned", "BR")

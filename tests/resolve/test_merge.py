@@ -425,3 +425,18 @@ def test_a_plan_for_a_later_day_is_not_the_meeting_that_happened(planned_day: st
         ev("d2", "2025-04-12", "2025-05-11", precision="month", status="occurred", offset=9),
     ]
     assert len(merge(events, CTX)) == (1 if merged else 2)
+
+
+@pytest.mark.parametrize(
+    ("second_doc", "merged"),
+    [
+        # the article that calls one 'additional' tells the two 25% tariffs apart
+        ("d1", False),
+        # two articles, one saying 'additional': nothing tells them apart
+        ("d2", True),
+    ],
+)
+def test_an_additional_tariff_of_the_same_rate_is_another_tariff(second_doc: str, merged: bool) -> None:
+    extra = tariff("d1", 25.0)
+    events = [extra.replace(attributes={**extra.attributes, "additional": True}), tariff(second_doc, 25.0, offset=80)]
+    assert len(merge(events, CTX)) == (1 if merged else 2)

@@ -95,7 +95,12 @@ def tariff_attributes(trigger: Token, index: DocIndex, quantities: Sequence[Quan
     scope = _scope(trigger)
     if scope:
         attrs["scope"] = scope
+    if any(c.dep_ in ("amod", "advmod", "det") and c.lower_ in ADDED for c in trigger.children):
+        attrs["additional"] = True  # 'an additional 25% tariff' (on top of another 25%)
     return attrs
+
+
+ADDED = frozenset({"additional", "extra", "further", "another", "supplementary", "new"})
 
 
 def _setters(trigger: Token, index: DocIndex) -> list[Mention]:

@@ -21,7 +21,7 @@ from ..summaries import COMMUNICATION, render
 from ..time.spans import event_span
 from . import event_args as args
 from .anaphora import country_of
-from .event_attrs import market_moves, purchase_attributes, tariff_attributes
+from .event_attrs import ADDED, market_moves, purchase_attributes, tariff_attributes
 from .event_places import location_of
 from .event_status import MEASURES, clause_tense
 from .event_timing import Narrative, date_for, scene_time, status_class, timing
@@ -112,7 +112,10 @@ def _same_measure(group: list[Trigger], earlier: Sequence[Event]) -> Event | Non
     head = group[0].token
     if group[0].type not in MEASURES or not _definite(head):
         return None
-    return next((e for e in reversed(earlier) if e.type == group[0].type and e.participants), None)
+    kind = [e for e in reversed(earlier) if e.type == group[0].type and e.participants]
+    if any(c.lower_ in ADDED for c in head.children):  # 'the additional duty': the additional one
+        kind = [e for e in kind if e.attributes.get("additional")] + kind
+    return next(iter(kind), None)
 
 
 _DEAL_NOUNS = {"deal", "agreement", "accord", "pact", "treaty", "truce", "ceasefire", "it"}

@@ -127,7 +127,7 @@ def _contains(a: Event, b: Event) -> bool:
 
 
 TRAIT_KEYS = ("imposer", "target", "rate", "commodity", "instrument")
-SEQUENCE_KEYS = frozenset({"planned_day", "occurred_day"})  # compared by _planned_later only
+SEQUENCE_KEYS = frozenset({"planned_day", "occurred_day", "added_in"})  # compared by _planned_later, _told_apart
 
 
 DAY_SLACK = 1  # days: two reports of one event may date it this far apart (time zones)
@@ -140,6 +140,8 @@ def _traits(e: Event) -> dict[str, set[object]]:
     if e.start and e.start == e.end and e.date_precision == "day" and e.attributes.get("dated_by") == "text" \
             and not _measured(e):
         out["day"] = {dt.date.fromisoformat(e.start)}  # a vague report must not chain two dated days
+    if _measured(e) and e.doc:  # 'an additional 25% tariff … on top of a 25% tariff': two, in that article
+        out["added_in"] = {(e.doc, bool(e.attributes.get("additional")))}
     if e.start and e.start == e.end and e.date_precision == "day" and e.attributes.get("dated_by") in ("text", "narrative"):
         if e.status == "planned":
             out["planned_day"] = {e.start}
@@ -154,8 +156,14 @@ def _planned_later(a: dict[str, set[object]], b: dict[str, set[object]]) -> bool
     return any(str(p) > str(o) for p in a.get("planned_day", ()) for o in b.get("occurred_day", ()))
 
 
+def _told_apart(a: dict[str, set[object]], b: dict[str, set[object]]) -> bool:
+    """One article tells the two apart: one is 'additional' (extra, further …), the other not."""
+    theirs = b.get("added_in", set())
+    return any(isinstance(x, tuple) and (x[0], not x[1]) in theirs for x in a.get("added_in", set()))
+
+
 def _conflict(a: dict[str, set[object]], b: dict[str, set[object]], within: Mapping[str, str]) -> bool:
-    if _planned_later(a, b) or _planned_later(b, a):
+    if _planned_later(a, b) or _planned_later(b, a) or _told_apart(a, b):
         return True
 
     def differ(key: str, values: set[object]) -> bool:
