@@ -65,7 +65,7 @@ SANCTIONS_FLOORS = {"doc_dates": 5, "events": 19, "event_exact_start": 14, "seri
 # A fourth, also blind: the 2019 Japan-South Korea export-control dispute, real people and
 # dates, in five scraped-looking articles of the helper's own writing.  First contact:
 # doc_dates 4/5, events 13/32, exact 11/28, quotes 6/11, entities 15/20, cleaning 46/54.
-JAPAN_KOREA_FLOORS = {"doc_dates": 5, "events": 25, "event_exact_start": 23, "quotes": 11, "entities": 19,
+JAPAN_KOREA_FLOORS = {"doc_dates": 5, "events": 26, "event_exact_start": 23, "quotes": 11, "entities": 19,
                       "cleaning": 54, "flags": 2}  # fmt: skip
 
 

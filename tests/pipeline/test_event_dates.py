@@ -75,3 +75,19 @@ def test_a_recovery_is_a_rise(nlp: Any, verb: str, change: float) -> None:
     text = f"The calmer words lifted markets on Monday, when the S&P 500 {verb} {abs(change)}%."
     (move,) = [e for e in events_of(nlp, text) if e.type == "market_move"]
     assert (move.start, move.attributes["change_pct"]) == ("2025-10-13", change)
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "start"),
+    [
+        # the clause the parser hangs on the place tells of the event held there
+        ("Abe and Moon did not hold talks at the Group of 20 summit in Osaka, which ended on Saturday.",
+         "summit", "2025-10-11"),
+        # a clause that tells of the place itself does not date the event
+        ("Trade ministers met in Osaka, which hosted the Expo in 1970.", "meeting", "2025-09-15"),
+    ],
+)  # fmt: skip
+def test_a_clause_on_the_venue_dates_the_event_only_when_it_tells_of_the_event(nlp: Any, text: str, etype: str,
+                                                                              start: str) -> None:  # fmt: skip
+    (event,) = [e for e in events_of(nlp, text) if e.type == etype]
+    assert event.start == start

@@ -225,6 +225,20 @@ def since_or_before(tok: Token) -> bool:
 
 
 SEQUENCE_VERBS = frozenset({"follow", "precede"})
+# what an event does, not a place: 'the summit in Osaka, which ended on Saturday'
+EVENT_COURSE_VERBS = frozenset({"end", "begin", "start", "open", "close", "conclude", "finish", "last", "run"})
+
+
+def _venue_of(clause: Token, heads: set[int]) -> bool:
+    """'the summit in Osaka, which ended on Saturday': the parser hangs the clause on the
+    place; a place cannot end, the event held there did ('Osaka, which hosted the Expo in
+    1970' is the place's own)."""
+    place = clause.head
+    return (clause.dep_ == "relcl" and clause.lemma_.lower() in EVENT_COURSE_VERBS and place.dep_ == "pobj"
+            and place.ent_type_ in ("GPE", "LOC", "FAC") and place.head.lower_ in ("in", "at")
+            and place.head.head.i in heads)
+
+
 def in_sequence_object(tok: Token) -> bool:
     """Inside the object of 'followed'/'preceded' ('the talks followed a decision on Friday'):
     the day is the object's, not the clause's."""
@@ -259,7 +273,7 @@ def linked_timex(trigger: Token, index: DocIndex) -> Timex | None:
         for depth, anc in enumerate(chain):
             if depth and chain[depth - 1].dep_ == "dobj" and anc.lemma_.lower() in SEQUENCE_VERBS:
                 break  # 'the talks followed a decision on Friday': Friday is the decision's
-            if anc.i in heads or _expected(anc, heads):
+            if anc.i in heads or _expected(anc, heads) or _venue_of(anc, heads):
                 linked.append((depth * 10 + abs(tok.i - trigger.i), tx))
                 break
             participle = anc.dep_ in ("acl", "relcl") and anc.head.i in heads  # "talks, scheduled for"
