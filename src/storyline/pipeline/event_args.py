@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -34,6 +34,7 @@ class DocIndex:
 
     mention_at: tuple[Mention | None, ...]
     timex_at: tuple[Timex | None, ...]
+    linked: dict[int, Timex | None] = field(default_factory=dict, compare=False)  # linked_timex, by token
 
     @classmethod
     def build(cls, doc: Doc) -> DocIndex:
@@ -254,6 +255,14 @@ MEDIUM_NOUNS = frozenset({"statement", "interview", "speech", "address", "post",
 
 
 def linked_timex(trigger: Token, index: DocIndex) -> Timex | None:
+    """The date expression attached to the trigger or to the verb it hangs from (see
+    :func:`_linked_timex`), worked out once per token."""
+    if trigger.i not in index.linked:
+        index.linked[trigger.i] = _linked_timex(trigger, index)
+    return index.linked[trigger.i]
+
+
+def _linked_timex(trigger: Token, index: DocIndex) -> Timex | None:
     """The date expression attached to the trigger or to the verb it hangs from.
 
     A timex is linked when one of its tokens has the trigger (or its governing verb) among
