@@ -158,3 +158,24 @@ def test_the_additional_duty_is_the_additional_tariff_not_the_total(nlp: Any) ->
     assert [e.attributes.get("additional") for e in extra] == [True]
     later = tariffs["2025-07-01"]
     assert (later.status, later.attributes["target"]) == ("planned", "BR")
+
+
+@pytest.mark.parametrize(
+    ("text", "additional"),
+    [
+        ("Canada on Monday imposed an extra 25% tariff on steel from Norway.", True),
+        ("Canada on Monday imposed a 25% tariff on steel from Norway.", False),
+        ("Canada on Monday raised the 25% tariff on steel from Norway to 30%.", None),  # the same one, or not
+    ],
+)
+def test_whether_a_tariff_is_on_top_of_another_is_read_from_its_article(nlp: Any, text: str,
+                                                                       additional: bool | None) -> None:  # fmt: skip
+    (tariff,) = of_type(events_of(nlp, text), "tariff")
+    assert tariff.attributes.get("additional") is additional
+
+
+def test_a_measure_referred_back_to_keeps_its_parties_when_its_sentence_names_a_side(nlp: Any) -> None:
+    text = ("President Donald Trump on Wednesday ordered a 30% tariff on goods from Brazil. "
+            "Under the order, the duty on goods from Brazil will take effect on July 1.")
+    later = next(e for e in of_type(events_of(nlp, text), "tariff") if e.start == "2025-07-01")
+    assert {"person:donald-trump", "country:BR"} <= set(later.participants)

@@ -428,15 +428,20 @@ def test_a_plan_for_a_later_day_is_not_the_meeting_that_happened(planned_day: st
 
 
 @pytest.mark.parametrize(
-    ("second_doc", "merged"),
+    ("second_doc", "second_additional", "merged"),
     [
-        # the article that calls one 'additional' tells the two 25% tariffs apart
-        ("d1", False),
+        # the article that calls one 'additional' and the other 'a 25% tariff' tells them apart
+        ("d1", False, False),
+        # 'the 25% tariff' in that article may be either: nothing tells them apart
+        ("d1", None, True),
         # two articles, one saying 'additional': nothing tells them apart
-        ("d2", True),
+        ("d2", False, True),
     ],
 )
-def test_an_additional_tariff_of_the_same_rate_is_another_tariff(second_doc: str, merged: bool) -> None:
-    extra = tariff("d1", 25.0)
-    events = [extra.replace(attributes={**extra.attributes, "additional": True}), tariff(second_doc, 25.0, offset=80)]
+def test_an_additional_tariff_of_the_same_rate_is_another_tariff(second_doc: str, second_additional: bool | None,
+                                                                 merged: bool) -> None:  # fmt: skip
+    extra, base = tariff("d1", 25.0), tariff(second_doc, 25.0, offset=80)
+    if second_additional is not None:
+        base = base.replace(attributes={**base.attributes, "additional": second_additional})
+    events = [extra.replace(attributes={**extra.attributes, "additional": True}), base]
     assert len(merge(events, CTX)) == (1 if merged else 2)

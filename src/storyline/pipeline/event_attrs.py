@@ -97,10 +97,12 @@ def tariff_attributes(trigger: Token, index: DocIndex, quantities: Sequence[Quan
         attrs["scope"] = scope
     if any(c.dep_ in ("amod", "advmod", "det") and c.lower_ in ADDED for c in trigger.children):
         attrs["additional"] = True  # 'an additional 25% tariff' (on top of another 25%)
+    elif "rate" in attrs and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in trigger.children):
+        attrs["additional"] = False  # 'on top of a 25% tariff' ('the 25% tariff' may be either)
     return attrs
 
 
-ADDED = frozenset({"additional", "extra", "further", "another", "supplementary", "new"})
+ADDED = frozenset({"additional", "extra", "further", "another", "supplementary"})
 
 
 def _setters(trigger: Token, index: DocIndex) -> list[Mention]:

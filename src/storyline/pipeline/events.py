@@ -82,9 +82,10 @@ def _split_dated(groups: list[list[Trigger]], index: args.DocIndex) -> list[list
         if len(values) < 2:
             out.append(group)
             continue
+        first = next(w.value for _, w in dates if w is not None)
         parts: dict[str, list[Trigger]] = {}
         for t, w in dates:  # an undated trigger stays with the first dated one
-            parts.setdefault(w.value if w is not None else next(iter(parts), ""), []).append(t)
+            parts.setdefault(w.value if w is not None else first, []).append(t)
         out.extend(parts.values())
     return out
 
@@ -211,11 +212,18 @@ def _event(
         id=f"{doc_id}:e{head.idx}", type=etype,
         summary=render(etype, [m.name or m.text for m in people], location, attrs, status),
         start=start, end=end, date_precision=precision, status=status,
-        participants=tuple(m.key for m in people) or borrowed, location=location, attributes=attrs,
+        participants=_keys(people, borrowed), location=location, attributes=attrs,
         sources=(SourceSpan(doc_id, sent.start_char, sent.end_char, sent.text),),
         confidence=_confidence(dated_by, people, location), trigger=head.text, when=when,
         doc=doc_id,
     )  # fmt: skip
+
+
+def _keys(people: list[Mention], borrowed: tuple[str, ...]) -> tuple[str, ...]:
+    """The event's parties: its own, or those borrowed from the measure it refers back to
+    (with any side its sentence names)."""
+    own = tuple(m.key for m in people)
+    return tuple(dict.fromkeys((*borrowed, *own)))
 
 
 def _sides(attrs: dict[str, Any], sent: Span, index: args.DocIndex, people: list[Mention]) -> list[Mention]:

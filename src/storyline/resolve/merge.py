@@ -140,8 +140,8 @@ def _traits(e: Event) -> dict[str, set[object]]:
     if e.start and e.start == e.end and e.date_precision == "day" and e.attributes.get("dated_by") == "text" \
             and not _measured(e):
         out["day"] = {dt.date.fromisoformat(e.start)}  # a vague report must not chain two dated days
-    if _measured(e) and e.doc:  # 'an additional 25% tariff … on top of a 25% tariff': two, in that article
-        out["added_in"] = {(e.doc, bool(e.attributes.get("additional")))}
+    if _measured(e) and e.doc and e.attributes.get("additional") is not None:
+        out["added_in"] = {(e.doc, bool(e.attributes["additional"]))}  # 'an additional 25% … on top of a 25% tariff'
     if e.start and e.start == e.end and e.date_precision == "day" and e.attributes.get("dated_by") in ("text", "narrative"):
         if e.status == "planned":
             out["planned_day"] = {e.start}
