@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from storyline.pipeline import DocInput, run
+from storyline.pipeline.event_args import relative_object
 from storyline.records import Dateline, Event
 
 pytestmark = pytest.mark.slow
@@ -179,3 +180,18 @@ def test_a_measure_referred_back_to_keeps_its_parties_when_its_sentence_names_a_
             "Under the order, the duty on goods from Brazil will take effect on July 1.")
     later = next(e for e in of_type(events_of(nlp, text), "tariff") if e.start == "2025-07-01")
     assert {"person:donald-trump", "country:BR"} <= set(later.participants)
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "told_of"),
+    [
+        ("The levy that Trump imposed in May was halved.", "levy", True),
+        ("The levy he had imposed in May was halved.", "levy", True),  # no relative pronoun
+        ("The levy, which was announced in May, was halved.", "levy", True),
+        ("The rules that took effect in May were eased.", "rules", False),  # the noun acts
+    ],
+)
+def test_a_relative_clause_tells_what_was_done_to_its_noun(nlp: Any, text: str, noun: str, told_of: bool) -> None:
+    doc = nlp(text)
+    (head,) = [t for t in doc if t.lower_ == noun]
+    assert any(relative_object(c) for c in head.children) is told_of

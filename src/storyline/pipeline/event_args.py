@@ -248,7 +248,7 @@ def in_sequence_object(tok: Token) -> bool:
 
 # 'a decision by the Commerce Department on Friday to add 20 companies to its blacklist': the
 # act decided is the news, dated and done by the decision's
-DECISIONS = frozenset({"decision", "decide", "order", "vote", "ruling", "move"})
+DECISIONS = frozenset({"decision", "order", "vote", "ruling", "move"})
 # what something was said in: 'said in a statement on Sunday', 'told reporters in an interview on Monday'
 MEDIUM_NOUNS = frozenset({"statement", "interview", "speech", "address", "post", "briefing", "message",
                           "letter", "video", "broadcast", "communique", "conference"})
@@ -466,7 +466,7 @@ def participants(trigger: Token, index: DocIndex, subject_only: bool = False,
         found += [m for m in subtree_mentions(gov, index) if m not in found]
     found += _pronoun_subjects(gov, index)
     if trigger.pos_ in ("NOUN", "PROPN"):  # 'a 25% tariff that Trump announced last week'
-        found += [m for c in trigger.children if relative_object(c) for m in subject_mentions(c, index)]
+        found += relative_setters(trigger, index)
     if trigger.dep_ == "acl" and trigger.head.lemma_.lower() in DECISIONS:
         found += _deciders(trigger.head, index)
     if not found:  # "a truce saw Washington drop ...": the actors of the clause it governs
@@ -488,11 +488,27 @@ def _deciders(noun: Token, index: DocIndex) -> list[Mention]:
     return [m for s in sides for m in subtree_mentions(s, index)]
 
 
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+
+
 def relative_object(clause: Token) -> bool:
-    """A relative clause whose pronoun is its object: 'the tariff that Trump announced'."""
-    return clause.dep_ == "relcl" and any(
-        c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("that", "which") for c in clause.children
-    )
+    """A relative clause that tells what was done to the noun it hangs from: 'the tariff
+    that Trump announced', 'the tariff he had imposed', 'a tariff which was announced' (not
+    'the rules that took effect', where the noun acts)."""
+    if clause.dep_ != "relcl":
+        return False
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(c.dep_ == "nsubjpass" and c.lower_ in RELATIVE_PRONOUNS for c in subjects):
+        return True
+    return bool(subjects) and not any(c.lower_ in RELATIVE_PRONOUNS for c in subjects)
+
+
+def relative_setters(noun: Token, index: DocIndex) -> list[Mention]:
+    """Who did what a relative clause on ``noun`` tells of it: 'the 20% levy that Trump
+    imposed', 'a 25% tariff that Trump announced last week', 'the tariff he had imposed'."""
+    return [m for c in noun.children if relative_object(c)
+            and not any(s.lower_ in RELATIVE_PRONOUNS for s in c.children if s.dep_.startswith("nsubj"))
+            for m in subject_mentions(c, index)]  # fmt: skip
 
 
 def _subject_tokens(verb: Token) -> set[int]:

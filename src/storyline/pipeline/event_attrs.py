@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from ..records import Mention, Quantity, Timex
 from .anaphora import country_of, definite_antecedent, it_antecedent
-from .event_args import DocIndex, governor, subject_mentions
+from .event_args import DocIndex, governor, relative_setters, subject_mentions
 from .lexicon import load
 
 
@@ -77,7 +77,7 @@ def _rate(trigger: Token, quantities: Sequence[Quantity]) -> dict[str, float]:
 
 def tariff_attributes(trigger: Token, index: DocIndex, quantities: Sequence[Quantity]) -> dict[str, Any]:
     attrs: dict[str, Any] = dict(_rate(trigger, quantities))
-    imposers = [country_of(m) for m in (*_possessors(trigger, index), *_setters(trigger, index))]
+    imposers = [country_of(m) for m in (*_possessors(trigger, index), *relative_setters(trigger, index))]  # 'the levy that Trump imposed'
     gov = governor(trigger)
     if not (trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.i == gov.i):  # not the tariff's own words
         imposers += [country_of(m) for m in subject_mentions(gov, index)]
@@ -103,12 +103,6 @@ def tariff_attributes(trigger: Token, index: DocIndex, quantities: Sequence[Quan
 
 
 ADDED = frozenset({"additional", "extra", "further", "another", "supplementary"})
-
-
-def _setters(trigger: Token, index: DocIndex) -> list[Mention]:
-    """Who set the tariff, in a relative clause on it: 'the 20% levy that Trump imposed', 'the
-    tariff he had imposed'."""
-    return [m for c in trigger.children if c.dep_ == "relcl" for m in subject_mentions(c, index)]
 
 
 def _reporters(gov: Token, index: DocIndex) -> list[Mention]:

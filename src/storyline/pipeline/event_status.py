@@ -14,7 +14,7 @@ from ..summaries import COMMUNICATION
 from .event_args import ancestors_upto, first_to, governor, in_temporal_pp
 from .event_triggers import COMMIT_VERBS
 from .lexicon import load
-from .timex import be_to
+from .timex import be_to, misread_past
 
 FUTURE_AUX = {"will", "'ll", "shall", "would", "could", "may", "might"}
 
@@ -43,22 +43,17 @@ def clause_tense(verb: Token) -> str:
         return "future"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
         return "past"
-    if verb.tag_ == "VBN" and (any(a.lemma_ == "have" for a in aux) or _participle_with_subject(verb, aux)):
+    if (verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in aux)) or misread_past(verb):
         return "past"
     if verb.tag_ in ("VBZ", "VBP", "VBG") or any(a.tag_ in ("VBZ", "VBP") for a in aux):
         return "present"
     if verb.tag_ == "VB" and verb.dep_ == "xcomp":
-        if verb.dep_ == "xcomp" and be_to(verb):
+        if be_to(verb):
             return "future"  # 'is to fly to Seoul on Wednesday'
         return clause_tense(verb.head) if verb.head.i != verb.i else "none"
     if verb.tag_ == "VB" and verb.dep_ in ("relcl", "acl") and first_to(verb.head.head):
         return clause_tense(verb.head.head)  # 'became the first leader to set foot in X'
     return "none"
-
-
-def _participle_with_subject(verb: Token, aux: list[Token]) -> bool:
-    """'a tariff which Trump announced' tagged as a participle: no participle has a subject."""
-    return not aux and any(c.dep_ == "nsubj" for c in verb.children)
 
 
 def _context(trigger: Token) -> set[str]:

@@ -120,7 +120,6 @@ def _described(tok: Token) -> bool:
 
 
 REFUSALS = frozenset({"refuse", "decline"})
-DECISIONS = args.DECISIONS
 PAST_SERIES = {"previous", "past", "earlier", "prior", "former", "many", "several", "numerous"}
 
 
@@ -137,7 +136,7 @@ def _purpose_only(tok: Token) -> bool:
         return False
     if not any(c.lower_ == "to" for c in tok.children):
         return False
-    planners = _planners() | REFUSALS | DECISIONS  # 'refused to extend the deal' ends it: an event
+    planners = _planners() | REFUSALS | args.DECISIONS  # 'refused to extend the deal' ends it: an event
     if tok.head.lemma_.lower() in planners or tok.head.lower_ in planners or (tok.dep_ == "xcomp" and be_to(tok)):
         return False
     return not args.first_to(tok.head)

@@ -72,6 +72,13 @@ def _reporting_verb(token: Token, verb: Token) -> Token:
     return report if opening and token.i < min(opening) else verb
 
 
+def misread_past(verb: Token) -> bool:
+    """A simple past the tagger read as a participle ('Trump announced on Feb. 5', 'a levy
+    that Trump imposed'): a participle without an auxiliary has no subject of its own."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+        and any(c.dep_ == "nsubj" for c in verb.children)
+
+
 def be_to(verb: Token) -> bool:
     """'is to resume trading Tuesday', 'Pompeo is to fly to Seoul': be + to-infinitive is a
     plan (not a purpose)."""
@@ -99,8 +106,8 @@ def _own_tense(verb: Token, token: Token | None = None) -> str | None:
         return "past"
     if (verb.tag_ == "VBN" or "been" in words) and words & {"has", "have", "'ve", "'s"}:
         return "past"  # 'has met', 'have been searching since Oct. 23'
-    if verb.tag_ == "VBN" and not auxes and any(c.dep_ == "nsubj" for c in verb.children):
-        return "past"  # 'Trump announced on Feb. 5', 'a levy that Trump imposed' tagged as participles: no participle has a subject
+    if misread_past(verb):
+        return "past"
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"
     return None

@@ -137,16 +137,14 @@ def _traits(e: Event) -> dict[str, set[object]]:
     out: dict[str, set[object]] = {k: {_folded(e.attributes[k])} for k in TRAIT_KEYS if e.attributes.get(k) is not None}
     if _places(e):
         out["place"] = set(_places(e))
-    if e.start and e.start == e.end and e.date_precision == "day" and e.attributes.get("dated_by") == "text" \
-            and not _measured(e):
-        out["day"] = {dt.date.fromisoformat(e.start)}  # a vague report must not chain two dated days
+    one_day = bool(e.start) and e.start == e.end and e.date_precision == "day"
+    dated_by = e.attributes.get("dated_by")
+    if one_day and dated_by == "text" and not _measured(e):
+        out["day"] = {dt.date.fromisoformat(str(e.start))}  # a vague report must not chain two dated days
     if _measured(e) and e.doc and e.attributes.get("additional") is not None:
         out["added_in"] = {(e.doc, bool(e.attributes["additional"]))}  # 'an additional 25% … on top of a 25% tariff'
-    if e.start and e.start == e.end and e.date_precision == "day" and e.attributes.get("dated_by") in ("text", "narrative"):
-        if e.status == "planned":
-            out["planned_day"] = {e.start}
-        elif e.status == "occurred":
-            out["occurred_day"] = {e.start}
+    if one_day and dated_by in ("text", "narrative") and e.status in ("planned", "occurred"):
+        out[f"{e.status}_day"] = {e.start}
     return out
 
 
