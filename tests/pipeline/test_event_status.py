@@ -105,3 +105,20 @@ def test_a_past_span_in_months_is_no_date_ahead(nlp: Any) -> None:
 def test_the_event_own_clause_and_modality(nlp: Any, text: str, etype: str,
                                            expected: list[tuple[str | None, str]]) -> None:  # fmt: skip
     assert typed(events_of(nlp, text, "2025-10-30"), etype) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "expected"),
+    [
+        ("Trump called off the summit with Kim Jong Un on Friday.", "summit", [("2025-10-24", "cancelled")]),
+        ("Trump broke off trade talks with Canada on Thursday.", "meeting", [("2025-10-30", "cancelled")]),
+        ("Xi Jinping put off his visit to Washington on Monday.", "visit", [("2025-10-27", "suspended")]),
+        # calling it off is still ahead; a summit held is held
+        ("Trump said he would call off the summit with Kim Jong Un on Friday.", "summit",
+         [("2025-10-31", "planned")]),
+        ("Trump held a summit with Kim Jong Un on Friday.", "summit", [("2025-10-24", "occurred")]),
+    ],
+)  # fmt: skip
+def test_phrasal_verbs_that_end_an_event(nlp: Any, text: str, etype: str,
+                                         expected: list[tuple[str | None, str]]) -> None:  # fmt: skip
+    assert typed(events_of(nlp, text, "2025-10-30"), etype) == expected

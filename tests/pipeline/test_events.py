@@ -99,6 +99,27 @@ def test_purchase_commitment(nlp: Any) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "call"),
+    [
+        ("President Donald Trump called Xi Jinping on Friday to discuss trade.", ("2026-03-06", "occurred")),
+        ("On Tuesday, Emmanuel Macron called Vladimir Putin for the first time in two years.",
+         ("2026-03-10", "occurred")),
+        ("Trump said he would call Emmanuel Macron and Olaf Scholz from Air Force One on his way home.",
+         (None, "planned")),
+        # naming, asking and ending are no phone calls
+        ("Donald Trump called the tariffs unfair on Friday.", None),
+        ("Donald Trump called Xi Jinping a great leader on Friday.", None),
+        ("Donald Trump called for talks with Xi Jinping on Friday.", None),
+        ("Donald Trump called on Xi Jinping on Friday to release the detainees.", None),
+        ("Donald Trump called off the summit with Kim Jong Un on Friday.", None),
+    ],
+)  # fmt: skip
+def test_calling_a_person_is_a_phone_call(nlp: Any, text: str, call: tuple[str | None, str] | None) -> None:
+    found = [(e.start, e.status) for e in events_of(nlp, text) if e.type == "call"]
+    assert found == ([call] if call else [])
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Analysts do not expect a trade deal soon.",  # negated

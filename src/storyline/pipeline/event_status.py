@@ -90,8 +90,9 @@ def status_of(trigger: Token, event_type: str, when: Timex | None, dct: str | No
         tense = clause_tense(narrating)
         words = {trigger.lower_, trigger.lemma_.lower(), narrating.lower_, narrating.lemma_.lower(),
                  *(c.lower_ for c in narrating.children if c.dep_ in ("aux", "auxpass", "advmod", "neg"))}
-    if words & _words("threatened") and event_type != "statement":
-        return "threatened"
+    marked = _threat_or_end(words, gov, tense) if event_type != "statement" else None
+    if marked is not None:
+        return marked
     own = {trigger.lower_, trigger.lemma_.lower()}  # 'asset freezes' are the measure, not a pause of one
     if event_type in MEASURES and own & _words("eased") and tense != "future":
         return "eased"  # 'eased the curbs on photoresists'
@@ -115,6 +116,22 @@ def status_of(trigger: Token, event_type: str, when: Timex | None, dct: str | No
     if _after(when, dct):
         return "planned"  # 'once it enters into force, which officials expect early next year'
     return "unknown"
+
+
+# phrasal verbs that end or put off the event that is their object
+PHRASAL_ENDS = {("call", "off"): "cancelled", ("break", "off"): "cancelled", ("put", "off"): "suspended"}
+
+
+def _threat_or_end(words: set[str], verb: Token, tense: str) -> str | None:
+    """Threatened; or ended by a phrasal verb ('called off the summit', 'broke off talks',
+    'put off the visit') unless that is still ahead."""
+    if words & _words("threatened"):
+        return "threatened"
+    if tense == "future":
+        return None
+    lemma = verb.lemma_.lower()
+    particles = (c.lower_ for c in verb.children if c.dep_ == "prt")
+    return next((PHRASAL_ENDS[(lemma, p)] for p in particles if (lemma, p) in PHRASAL_ENDS), None)
 
 
 SETTING_PREPS = frozenset({"in", "during", "at", "over", "on", "by"})

@@ -177,7 +177,26 @@ def _needs_met(tok: Token, entry: dict[str, Any]) -> bool:
     wanted = entry.get("subject_any")
     if wanted and not _subjects(tok) & set(wanted):
         return False
+    if entry.get("object_person") and not _calls_person(tok):
+        return False
     return not needs or bool(set(needs) & (_object_words(tok) if entry.get("needs_object") else _context_words(tok)))
+
+
+# what turns 'call X' into naming ('called the tariffs unfair', 'called him a liar')
+NOT_PHONING = frozenset({"oprd", "xcomp", "ccomp", "acomp", "dative"})
+PHONE_OBJECTS = frozenset({"him", "her"})
+
+
+def _calls_person(verb: Token) -> bool:
+    """'Trump called Xi on Friday', 'would call Moon and Abe': an active verb whose object is
+    a person and that names nobody anything ('called for talks', 'called on Beijing to' have
+    no person as object; 'called off the summit' none at all)."""
+    if verb.dep_ in ("acl", "amod") or any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    if any(c.dep_ in NOT_PHONING or (c.dep_ == "prt" and c.lower_ == "off") for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(o.ent_type_ == "PERSON" or o.lower_ in PHONE_OBJECTS for o in objects)
 
 
 def _subjects(verb: Token) -> set[str]:
