@@ -23,6 +23,7 @@ from . import event_args as args
 from .anaphora import country_of
 from .event_attrs import ADDED, market_moves, purchase_attributes, tariff_attributes
 from .event_places import location_of
+from .event_rounds import round_events
 from .event_status import MEASURES, clause_tense
 from .event_timing import Narrative, date_for, scene_time, status_class, timing
 from .event_triggers import (
@@ -64,6 +65,7 @@ def find(doc: Doc) -> list[Event]:
                         and event.attributes.get("dated_by") == "text":
                     narrative.scene = (sent_i, event)
         events.extend(_market_events(doc, sent, quantities, index, dct))
+        events.extend(round_events(sent, index, events, dct))
         _attach_delegation(sent, index, events)
     return events
 
