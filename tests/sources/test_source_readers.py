@@ -104,6 +104,31 @@ def test_text_header_line(tmp_path: Path, content: str, published: str | None, b
     assert art.text == body
 
 
+@pytest.mark.parametrize(
+    ("content", "url", "body"),
+    [
+        ("https://www.outlet.example/2025/03/05/tariffs-take-effect\nOutlet\n\nBody text.",
+         "https://www.outlet.example/2025/03/05/tariffs-take-effect", "Outlet\n\nBody text."),
+        (" date 2025-03-05\nhttp://outlet.example/a?id=7\nBody.", "http://outlet.example/a?id=7", "Body."),
+        # an address inside a sentence, or after words on its line, is body text
+        ("Read it at https://outlet.example/x today.\nBody.", None, "Read it at https://outlet.example/x today.\nBody."),
+    ],
+)  # fmt: skip
+def test_text_address_line(tmp_path: Path, content: str, url: str | None, body: str) -> None:
+    path = tmp_path / "u.txt"
+    path.write_text(content, encoding="utf-8")
+    art = only(list(text.read(path)))
+    assert isinstance(art, RawArticle)
+    assert (art.url, art.text) == (url, body)
+
+
+def test_text_address_without_body(tmp_path: Path) -> None:
+    path = tmp_path / "u.txt"
+    path.write_text("https://outlet.example/2025/03/05/x\n\n", encoding="utf-8")
+    rej = only(list(text.read(path)))
+    assert isinstance(rej, Rejected) and rej.reason.endswith("no body text after the address line")
+
+
 def test_text_header_without_body(tmp_path: Path) -> None:
     path = tmp_path / "h.txt"
     path.write_text(" date 2026-02-03\n\n", encoding="utf-8")
