@@ -91,3 +91,21 @@ def test_a_clause_on_the_venue_dates_the_event_only_when_it_tells_of_the_event(n
                                                                               start: str) -> None:  # fmt: skip
     (event,) = [e for e in events_of(nlp, text) if e.type == etype]
     assert event.start == start
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a standing state that began on the day after 'since'
+        ("Canadian steel and aluminium have faced a 50% U.S. tariff since June 4.", [("2025-06-04", "occurred")]),
+        ("The European Union's duty on urea from the United States has stood at 0% since May 1.",
+         [("2025-05-01", "occurred")]),
+    ],
+)  # fmt: skip
+def test_a_measure_that_has_held_since_a_day_began_then(nlp: Any, text: str, expected: list[tuple[str, str]]) -> None:
+    assert dated(events_of(nlp, text), "tariff") == expected
+
+
+def test_the_first_meeting_since_a_day_is_not_dated_by_it(nlp: Any) -> None:
+    text = "Trump met Xi Jinping in Busan on Thursday, their first meeting since June 4."
+    assert dated(events_of(nlp, text), "meeting") == [("2025-10-09", "occurred")]

@@ -195,3 +195,17 @@ def test_a_relative_clause_tells_what_was_done_to_its_noun(nlp: Any, text: str, 
     doc = nlp(text)
     (head,) = [t for t in doc if t.lower_ == noun]
     assert any(relative_object(c) for c in head.children) is told_of
+
+
+@pytest.mark.parametrize(
+    ("text", "imposer", "target"),
+    [
+        ("Canadian steel and aluminium have faced a 50% U.S. tariff since June 4.", "US", "CA"),
+        ("Indian exporters now pay a 50% U.S. tariff on shrimp.", "US", "IN"),
+        # who imposes it is no target
+        ("Washington imposed a 50% tariff on Indian goods on Wednesday.", "US", "IN"),
+    ],
+)  # fmt: skip
+def test_who_bears_a_tariff_is_its_target(nlp: Any, text: str, imposer: str, target: str) -> None:
+    (tariff,) = [e for e in events_of(nlp, text) if e.type == "tariff"]
+    assert (tariff.attributes.get("imposer"), tariff.attributes.get("target")) == (imposer, target)

@@ -481,6 +481,19 @@ def test_titles_and_set_phrases_are_not_times(text: str, kept: list[str]) -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Tariffs on goods that fall outside the pact rose to 35%.", []),
+        ("Shares that fall below their floor are suspended.", []),
+        ("In that fall, the two leaders met twice.", ["that fall"]),
+        ("Talks resume this fall.", ["this fall"]),
+    ],
+)  # fmt: skip
+def test_fall_after_a_relative_pronoun_is_a_verb(text: str, kept: list[str]) -> None:
+    assert [text[h.start : h.end] for h in scan(text)] == kept
+
+
+@pytest.mark.parametrize(
     ("text", "dct", "want"),
     [
         ("Talks opened on March 3. The next day the envoys left. The following day they returned.",

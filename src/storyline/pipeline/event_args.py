@@ -338,13 +338,27 @@ def _expected(anc: Token, heads: set[int]) -> bool:
 
 def _bound_only(tok: Token) -> bool:
     """'until July', 'through 2026': the end of a state, not the date of the event; 'the
-    first meeting since 2019': the last time before it."""
+    first meeting since 2019': the last time before it (but 'have faced a 50% tariff since
+    June 4' is a state that began then)."""
     head = tok
     while head.dep_ in ("compound", "nummod", "amod", "det", "pobj") and head.head.i != head.i:
         if head.dep_ == "pobj":
+            if head.head.lower_ == "since" and _state_since(head.head.head):
+                return False
             return head.head.lower_ in ("until", "till", "through", "throughout", "since")
         head = head.head
     return False
+
+
+# verbs of a standing state: 'have faced a 50% tariff since', 'has been in force since',
+# 'have paid 25% since'
+STATE_VERBS = frozenset({"face", "be", "pay", "remain", "stand", "apply"})
+
+
+def _state_since(verb: Token) -> bool:
+    """A present-perfect state verb: what it holds began at the 'since' date."""
+    return (verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in STATE_VERBS
+            and any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in verb.children))  # fmt: skip
 
 
 def subtree_mentions(tok: Token, index: DocIndex, stop: set[int] | None = None) -> list[Mention]:

@@ -79,9 +79,11 @@ def tariff_attributes(trigger: Token, index: DocIndex, quantities: Sequence[Quan
     attrs: dict[str, Any] = dict(_rate(trigger, quantities))
     imposers = [country_of(m) for m in (*_possessors(trigger, index), *relative_setters(trigger, index))]  # 'the levy that Trump imposed'
     gov = governor(trigger)
-    if not (trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.i == gov.i):  # not the tariff's own words
-        imposers += [country_of(m) for m in subject_mentions(gov, index)]
     named = _target_countries(trigger, index)  # 'on goods from the bloc': never its imposer
+    if trigger.dep_ == "dobj" and trigger.head.i == gov.i and gov.lemma_.lower() in BEARING_VERBS:
+        named += [c for m in subject_mentions(gov, index) if (c := country_of(m)) and c not in named]
+    elif not (trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.i == gov.i):  # not the tariff's own words
+        imposers += [country_of(m) for m in subject_mentions(gov, index)]
     imposer = next((c for c in imposers if c and c not in named), None)
     targets = [c for c in named if c != imposer]
     if imposer is None and targets:  # 'the 20% tariff … would be halved, Trump said'
@@ -103,6 +105,8 @@ def tariff_attributes(trigger: Token, index: DocIndex, quantities: Sequence[Quan
 
 
 ADDED = frozenset({"additional", "extra", "further", "another", "supplementary"})
+# 'Canadian steel has faced a 50% U.S. tariff', 'Indian goods pay 50%': who bears it is its target
+BEARING_VERBS = frozenset({"face", "pay", "suffer", "bear", "incur"})
 
 
 def _reporters(gov: Token, index: DocIndex) -> list[Mention]:

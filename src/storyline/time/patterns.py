@@ -175,6 +175,17 @@ def _accept_season(text: str, m: re.Match[str]) -> bool:
     return bool(_FALL_CONTEXT.search(_before(text, m.start())))
 
 
+_SEASON_PREP = re.compile(r"(?i:\b(?:in|during|by|until|till|since|through|throughout|of)\s+)$")
+
+
+def _accept_rel_unit(text: str, m: re.Match[str]) -> bool:
+    """'goods that fall outside the pact' is a verb after a relative pronoun; 'in that fall'
+    is a season."""
+    if m.group("dir").lower() != "that" or m.group("unit").lower() != "fall":
+        return True
+    return bool(_SEASON_PREP.search(_before(text, m.start())))
+
+
 def _accept_plural(text: str, m: re.Match[str]) -> bool:
     if m.group("ahead"):  # 'in the weeks ahead'
         return True
@@ -261,6 +272,7 @@ _ACCEPT: dict[str, Callable[[str, re.Match[str]], bool]] = {
     "month": _accept_month,
     "ago": _accept_ago,
     "season": _accept_season,
+    "rel_unit": _accept_rel_unit,
     "plural": _accept_plural,
     "duration": _accept_duration,
     "half": _accept_half,
