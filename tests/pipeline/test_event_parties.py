@@ -209,3 +209,10 @@ def test_a_relative_clause_tells_what_was_done_to_its_noun(nlp: Any, text: str, 
 def test_who_bears_a_tariff_is_its_target(nlp: Any, text: str, imposer: str, target: str) -> None:
     (tariff,) = [e for e in events_of(nlp, text) if e.type == "tariff"]
     assert (tariff.attributes.get("imposer"), tariff.attributes.get("target")) == (imposer, target)
+
+
+def test_tariffs_someone_imposed_are_his_and_who_is_shielded_is_their_target(nlp: Any) -> None:
+    text = ("For now most Canadian goods are shielded from the separate 25% tariffs Trump imposed on the "
+            "two countries on March 4.")  # fmt: skip
+    (tariff,) = [e for e in events_of(nlp, text, "2025-03-12") if e.type == "tariff"]
+    assert (tariff.start, tariff.attributes.get("imposer"), tariff.attributes.get("target")) == ("2025-03-04", "US", "CA")

@@ -122,3 +122,17 @@ def test_the_event_own_clause_and_modality(nlp: Any, text: str, etype: str,
 def test_phrasal_verbs_that_end_an_event(nlp: Any, text: str, etype: str,
                                          expected: list[tuple[str | None, str]]) -> None:  # fmt: skip
     assert typed(events_of(nlp, text, "2025-10-30"), etype) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On Thursday, Trump exempted all goods that comply with the trade pact from the tariffs until April 2.",
+         [("2025-10-30", "suspended")]),
+        # the asset freezes (read as a verb) are the sanction itself, not its pause
+        ("Kestria froze the assets of two Dravonian banks on Thursday.", [("2025-10-30", "occurred")]),
+    ],
+)  # fmt: skip
+def test_a_measure_verb_that_exempts_suspends_the_measure(nlp: Any, text: str, expected: list[tuple[str, str]]) -> None:
+    found = [(e.start, e.status) for e in events_of(nlp, text, "2025-10-30") if e.type in ("tariff", "sanction")]
+    assert found == expected

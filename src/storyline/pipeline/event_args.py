@@ -508,8 +508,9 @@ RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 def relative_object(clause: Token) -> bool:
     """A relative clause that tells what was done to the noun it hangs from: 'the tariff
     that Trump announced', 'the tariff he had imposed', 'a tariff which was announced' (not
-    'the rules that took effect', where the noun acts)."""
-    if clause.dep_ != "relcl":
+    'the rules that took effect', where the noun acts); 'the tariffs Trump imposed' may be
+    parsed as a clause with a subject of its own."""
+    if clause.dep_ not in ("relcl", "acl"):
         return False
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(c.dep_ == "nsubjpass" and c.lower_ in RELATIVE_PRONOUNS for c in subjects):

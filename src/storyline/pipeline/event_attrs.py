@@ -80,7 +80,7 @@ def tariff_attributes(trigger: Token, index: DocIndex, quantities: Sequence[Quan
     imposers = [country_of(m) for m in (*_possessors(trigger, index), *relative_setters(trigger, index))]  # 'the levy that Trump imposed'
     gov = governor(trigger)
     named = _target_countries(trigger, index)  # 'on goods from the bloc': never its imposer
-    if trigger.dep_ == "dobj" and trigger.head.i == gov.i and gov.lemma_.lower() in BEARING_VERBS:
+    if _borne(trigger, gov):
         named += [c for m in subject_mentions(gov, index) if (c := country_of(m)) and c not in named]
     elif not (trigger.dep_ in ("nsubj", "nsubjpass") and trigger.head.i == gov.i):  # not the tariff's own words
         imposers += [country_of(m) for m in subject_mentions(gov, index)]
@@ -107,6 +107,16 @@ def tariff_attributes(trigger: Token, index: DocIndex, quantities: Sequence[Quan
 ADDED = frozenset({"additional", "extra", "further", "another", "supplementary"})
 # 'Canadian steel has faced a 50% U.S. tariff', 'Indian goods pay 50%': who bears it is its target
 BEARING_VERBS = frozenset({"face", "pay", "suffer", "bear", "incur"})
+# 'Mexican goods are shielded from the tariffs': and so is who is spared it
+SPARING_VERBS = frozenset({"shield", "spare", "exempt", "protect", "exclude"})
+
+
+def _borne(trigger: Token, gov: Token) -> bool:
+    """The clause's subject is who bears (or is spared) the tariff, not who imposes it."""
+    if trigger.dep_ == "dobj" and trigger.head.i == gov.i:
+        return gov.lemma_.lower() in BEARING_VERBS
+    return (trigger.dep_ == "pobj" and trigger.head.lower_ == "from" and trigger.head.head.i == gov.i
+            and gov.lemma_.lower() in SPARING_VERBS)  # fmt: skip
 
 
 def _reporters(gov: Token, index: DocIndex) -> list[Mention]:

@@ -94,8 +94,9 @@ def status_of(trigger: Token, event_type: str, when: Timex | None, dct: str | No
     if marked is not None:
         return marked
     own = {trigger.lower_, trigger.lemma_.lower()}  # 'asset freezes' are the measure, not a pause of one
-    if event_type in MEASURES and own & _words("eased") and tense != "future":
-        return "eased"  # 'eased the curbs on photoresists'
+    changed = _own_change(trigger, own, tense) if event_type in MEASURES else None
+    if changed is not None:
+        return changed
     measure = _measure_status(words - own, tense, gov) if event_type in MEASURES else None
     if measure is not None:
         return measure
@@ -163,6 +164,21 @@ def still_ahead(trigger: Token) -> bool:
     clause = governor(mark.head if mark.head.i != mark.i else mark)
     tense = clause_tense(clause)
     return tense == "future" or (tense != "past" and bool(_context(trigger) & _words("planned")))
+
+
+def _own_change(trigger: Token, own: set[str], tense: str) -> str | None:
+    """A measure's trigger that is itself the change: 'eased the curbs on photoresists',
+    'exempted all goods that comply with the pact'."""
+    if tense == "future":
+        return None
+    if own & _words("eased"):
+        return "eased"
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() in MEASURE_VERBS:
+        return None  # 'the asset freezes' (read as a verb) are the sanction itself
+    return "suspended" if own & _words("suspended") else None
+
+
+MEASURE_VERBS = frozenset({"freeze"})
 
 
 def _measure_status(words: set[str], tense: str, gov: Token) -> str | None:
