@@ -60,7 +60,7 @@ def test_gold_names_only_our_files(dev_kb: dict[str, Any]) -> None:
 # doc_dates 4/5, events 9/21, entities 9/10, cleaning 24/28; the floors are what the general fixes of that
 # session reach.  Its series points (an EU duty on the US and Canada cut to zero) were met
 # once a tariff fell on every country coordinated in its target.
-SANCTIONS_FLOORS = {"doc_dates": 5, "events": 19, "event_exact_start": 14, "series_points": 4, "quotes": 8,
+SANCTIONS_FLOORS = {"doc_dates": 5, "events": 19, "event_exact_start": 15, "series_points": 4, "quotes": 8,
                     "entities": 10, "cleaning": 28, "flags": 2}  # fmt: skip
 # A fourth, also blind: the 2019 Japan-South Korea export-control dispute, real people and
 # dates, in five scraped-looking articles of the helper's own writing.  First contact:
@@ -99,13 +99,21 @@ KOREA_SUMMITS_FLOORS = {"doc_dates": 5, "events": 29, "event_exact_start": 24, "
 # happened), so they get their own ceiling, to be lowered as merging improves. Cleaning was
 # 99/115 and 121/128 at first contact; the masthead pass and the wider furniture patterns made it
 # 115/115 and 128/128.
-US_CHINA_2025_FLOORS = {"doc_dates": 5, "events": 38, "event_exact_start": 29, "series_points": 6, "quotes": 23,
+US_CHINA_2025_FLOORS = {"doc_dates": 5, "events": 40, "event_exact_start": 29, "series_points": 6, "quotes": 23,
                         "entities": 20, "cleaning": 115, "flags": 2}  # fmt: skip
-UKRAINE_TALKS_FLOORS = {"doc_dates": 4, "events": 32, "event_exact_start": 27, "series_points": 1, "quotes": 20,
+UKRAINE_TALKS_FLOORS = {"doc_dates": 4, "events": 32, "event_exact_start": 27, "series_points": 2, "quotes": 20,
                         "entities": 32, "cleaning": 128, "flags": 2}  # fmt: skip
 # US-China went from 1.55 to 1.61 (now 1.59) when the Busan article was dated by its own clues near its
 # dated rewrite (Oct 30, not the rewrite's Oct 31): its Shanghai move is now on Oct 30, where the
 # scorer, matching market moves by type and day only, counts it for the soybean move as well.
+# One more, blind: the 2025 US tariffs on Canada and Mexico (the February pause, March 4, Ontario's
+# power surcharge, the 35% of Aug. 1, the Reagan advertisement), six articles of which one is a
+# reworded copy, one dated only by a web address on its first line and two undated.  First
+# contact: doc_dates 4/6, events 23/46, exact 19/42, fragmentation 1.3, series 5/6, quotes 15/15,
+# entities 14/15, cleaning 102/108.  The October article (06) is still dated Sept 6: nothing in
+# its text but the World Series tells October from September.
+NORTH_AMERICA_TARIFFS_FLOORS = {"doc_dates": 5, "events": 24, "event_exact_start": 23, "series_points": 6,
+                                "quotes": 15, "entities": 14, "cleaning": 103, "flags": 2}  # fmt: skip
 FRAGMENTATION_CEILING = {"us_china_2025": 1.65, "ukraine_talks": 1.5}
 
 
@@ -113,11 +121,12 @@ FRAGMENTATION_CEILING = {"us_china_2025": 1.65, "ukraine_talks": 1.5}
                                                ("grain_corridor", GRAIN_CORRIDOR_FLOORS),
                                                ("korea_summits", KOREA_SUMMITS_FLOORS),
                                                ("us_china_2025", US_CHINA_2025_FLOORS),
-                                               ("ukraine_talks", UKRAINE_TALKS_FLOORS)])
+                                               ("ukraine_talks", UKRAINE_TALKS_FLOORS),
+                                               ("north_america_tariffs", NORTH_AMERICA_TARIFFS_FLOORS)])
 def test_blind_story_score(tmp_path: Path, timeline_scorer: Any, story: str, floors: dict[str, int]) -> None:
     with storyline.open(tmp_path / f"{story}.db") as store:
         report = store.ingest([str(STORIES / story)])
-        assert len(report.added) == 5 and not report.failed
+        assert len(report.added) == len(list((STORIES / story).glob("*.txt"))) and not report.failed
         kb = json.loads(store.export("json"))
     gold = json.loads((STORIES / f"{story}.gold.json").read_text())
     result = timeline_scorer.score(timeline_scorer.KB(kb), gold, verbose=True)
