@@ -267,6 +267,12 @@ CASES = [
      ["Harbour Ledger\n"], "masthead"),
     ("masthead-caps", "THE HARBOUR LEDGER\n\n" + BODY + "\n\n(Photo: Ana Ruiz/Harbour Ledger)",
      ["THE HARBOUR"], "masthead"),
+    ("share-on-row", "Share on Facebook | Share on X | Email this article\n\n" + BODY, ["Share on"], "share widget"),
+    ("updated-ago", "By Ana Ruiz, ports reporter\nUpdated 6 min ago\n\n" + BODY, ["6 min ago"], "publication line"),
+    ("paywall-offer", BODY + "\n\nSubscribe to continue reading\nUnlimited digital access from $1.99 a week. Cancel anytime.",
+     ["Unlimited digital", "Cancel anytime"], "paywall"),
+    ("related-abbreviation", BODY + "\n\nRead next:\nWhy ports matter\nFive charts on what Canada sells to the U.S.\n\n" + BODY,
+     ["Five charts"], "related links"),
     (
         "furniture",
         BODY + "\n\nMarket Watch Live Ticker\n\nWeather Radar",
@@ -324,6 +330,9 @@ def test_family_removed(name: str, raw: str, gone: list[str], reason: str) -> No
         "Officials reported from the border that the crossing had reopened.",
         "More in the delegation wanted a pause, diplomats said.",
         "Quotes from the minister were read out in parliament.",
+        "Prices updated 6 times a day fell.",
+        "Cancel the tariff, the minister urged.",
+        "The deal gives unlimited access to the port for Canadian ships.",
     ],
 )
 def test_content_kept(raw: str) -> None:

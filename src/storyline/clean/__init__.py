@@ -88,7 +88,11 @@ def _line_rule(text: str) -> tuple[Family, bool] | None:
 
 
 def _headline_like(text: str) -> bool:
-    return word_count(text) <= 25 and not _HEADLINE_END.search(text)
+    """Short, and not ended like a sentence ('… sells to the U.S.' ends an abbreviation)."""
+    return word_count(text) <= 25 and not _HEADLINE_END.search(_ABBREVIATION_END.sub("", text))
+
+
+_ABBREVIATION_END = re.compile(r"\b(?:[A-Z]\.){2,}$")
 
 
 def _extend_spaces(raw: str, pos: int, line_end: int) -> int:
