@@ -3,8 +3,9 @@ delegations, after Geneva in May, London in June and Stockholm in July'.
 
 News counts a round of talks against the ones before it and names each by its city and
 month.  Each 'City in Month' after 'after'/'following' in a sentence about a round (or
-meeting, talks, session) is a meeting that took place there then, between the parties of
-the last meeting the article reported.
+meeting, talks, session) is a meeting that took place there then, between the round's own
+parties, or else the countries of the last talks (or call, summit, agreement) the article
+reported.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ PARTY_EVENTS = frozenset({"meeting", "summit", "call", "agreement"})
 
 @dataclass(frozen=True, slots=True)
 class ListedRound:
-    """One 'City in Month' of the list: where, when, and the tokens it spans."""
+    """One 'City in Month' of the list: where, when, and the place's first token."""
 
     place: str
     when: Timex
@@ -39,6 +40,8 @@ class ListedRound:
 def find_rounds(sent: Span, index: args.DocIndex) -> tuple[Token | None, list[ListedRound]]:
     """The round the sentence is about, and the 'City in Month' items listed after its
     'after'/'following'."""
+    if not any(t.lower_ in AFTER_WORDS for t in sent):
+        return None, []
     nouns = [t for t in sent if t.lemma_.lower() in ROUND_NOUNS and t.pos_ in ("NOUN", "PROPN")]
     for tok in sent:
         if tok.lower_ in AFTER_WORDS and nouns and nouns[0].i < tok.i:

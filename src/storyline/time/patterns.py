@@ -175,15 +175,12 @@ def _accept_season(text: str, m: re.Match[str]) -> bool:
     return bool(_FALL_CONTEXT.search(_before(text, m.start())))
 
 
-_SEASON_PREP = re.compile(r"(?i:\b(?:in|during|by|until|till|since|through|throughout|of)\s+)$")
-
-
 def _accept_rel_unit(text: str, m: re.Match[str]) -> bool:
     """'goods that fall outside the pact' is a verb after a relative pronoun; 'in that fall'
     is a season."""
     if m.group("dir").lower() != "that" or m.group("unit").lower() != "fall":
         return True
-    return bool(_SEASON_PREP.search(_before(text, m.start())))
+    return bool(_FALL_CONTEXT.search(_before(text, m.start())))  # as for a bare 'fall'
 
 
 def _accept_plural(text: str, m: re.Match[str]) -> bool:
