@@ -113,9 +113,12 @@ UKRAINE_TALKS_FLOORS = {"doc_dates": 4, "events": 32, "event_exact_start": 27, "
 # entities 14/15, cleaning 102/108 (107 after new share-row, 'Updated 6 min ago', paywall-offer and
 # 'Read next' abbreviation patterns).  The October article (06) is still dated Sept 6: nothing in
 # its text but the World Series tells October from September.
-NORTH_AMERICA_TARIFFS_FLOORS = {"doc_dates": 5, "events": 24, "event_exact_start": 23, "series_points": 6,
+# Then 26/46 and exact 25/42 with the March 5 car exemption and the Feb 3 pause as suspended
+# tariffs; fragmentation went from 1.21 to 1.31 because the pause, dated Feb 3, also falls in the
+# wide windows of the Feb 1 orders and Canada's Feb 1 retaliation plan.
+NORTH_AMERICA_TARIFFS_FLOORS = {"doc_dates": 5, "events": 26, "event_exact_start": 25, "series_points": 6,
                                 "quotes": 15, "entities": 14, "cleaning": 107, "flags": 2}  # fmt: skip
-FRAGMENTATION_CEILING = {"us_china_2025": 1.65, "ukraine_talks": 1.5}
+FRAGMENTATION_CEILING = {"us_china_2025": 1.65, "ukraine_talks": 1.5, "north_america_tariffs": 1.35}
 
 
 @pytest.mark.parametrize(("story", "floors"), [("sanctions", SANCTIONS_FLOORS), ("japan_korea", JAPAN_KOREA_FLOORS),

@@ -53,14 +53,19 @@ def test_tag_files_writes_same_names(tmp_path: Path, spacy_model) -> None:  # ty
     assert "<TIMEX3 tid=\"t1\"" in written[0].read_text(encoding="utf-8")
 
 
-# Measured floors (see the temporal engine's report); the goal is value-F1 >= 0.85.
-FLOORS = {"TimeBank": {"strict": 0.895, "value": 0.85}, "AQUAINT": {"strict": 0.86, "value": 0.80}}
+# Measured floors (see the temporal engine's report); the goal is value-F1 >= 0.85.  'heldout' is
+# our own set (tests/fixtures/timeml): 14 wire stories of 1995-2024 with 337 TIMEX3, written and
+# annotated by the TimeML guidelines by a team member who saw neither the code nor its output.
+# First contact: strict 0.933, value 0.889.
+FLOORS = {"TimeBank": {"strict": 0.895, "value": 0.85}, "AQUAINT": {"strict": 0.86, "value": 0.80},
+          "heldout": {"strict": 0.935, "value": 0.92}}  # fmt: skip
+HELDOUT = Path(__file__).parent / "fixtures" / "timeml"
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("corpus", sorted(FLOORS))
 def test_score_on_tempeval3(corpus: str, shared: Path, spacy_model, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    gold = shared / "data" / "tempeval3" / corpus
+    gold = HELDOUT if corpus == "heldout" else shared / "data" / "tempeval3" / corpus
     tools = shared / "tools"
     subprocess.run([sys.executable, str(tools / "strip_timeml.py"), str(gold), str(tmp_path / "in")],
                    check=True, capture_output=True)  # fmt: skip

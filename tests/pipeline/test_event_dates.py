@@ -109,3 +109,9 @@ def test_a_measure_that_has_held_since_a_day_began_then(nlp: Any, text: str, exp
 def test_the_first_meeting_since_a_day_is_not_dated_by_it(nlp: Any) -> None:
     text = "Trump met Xi Jinping in Busan on Thursday, their first meeting since June 4."
     assert dated(events_of(nlp, text), "meeting") == [("2025-10-09", "occurred")]
+
+
+def test_a_measure_starting_on_a_day_is_dated_by_it_not_by_the_saying(nlp: Any) -> None:
+    text = ("Canada will charge 25% tariffs on C$29.8 billion worth of U.S. imports starting on Thursday, "
+            "the federal government said on Wednesday.")
+    assert dated(events_of(nlp, text, "2025-03-12"), "tariff") == [("2025-03-13", "planned")]

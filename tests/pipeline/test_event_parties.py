@@ -216,3 +216,11 @@ def test_tariffs_someone_imposed_are_his_and_who_is_shielded_is_their_target(nlp
             "two countries on March 4.")  # fmt: skip
     (tariff,) = [e for e in events_of(nlp, text, "2025-03-12") if e.type == "tariff"]
     assert (tariff.start, tariff.attributes.get("imposer"), tariff.attributes.get("target")) == ("2025-03-04", "US", "CA")
+
+
+def test_a_measure_in_a_time_phrase_keeps_the_parties_of_its_own_phrase(nlp: Any) -> None:
+    """'host Ford and LeBlanc … before Trump's next wave of tariffs': the tariffs are Trump's."""
+    text = ("Lutnick is set to host Ford and LeBlanc in Washington on Thursday for talks, before Trump's next "
+            "wave of tariffs, which he has promised for April 2.")
+    (tariff,) = of_type(events_of(nlp, text, "2025-03-12"), "tariff")
+    assert tariff.participants == ("person:donald-trump",)

@@ -136,3 +136,28 @@ def test_phrasal_verbs_that_end_an_event(nlp: Any, text: str, etype: str,
 def test_a_measure_verb_that_exempts_suspends_the_measure(nlp: Any, text: str, expected: list[tuple[str, str]]) -> None:
     found = [(e.start, e.status) for e in events_of(nlp, text, "2025-10-30") if e.type in ("tariff", "sanction")]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # promised in the past, for a day still ahead: not yet happened
+        ("Ford will meet Lutnick on Thursday, ahead of the next round of tariffs that Trump has promised "
+         "for April 2.", [("2025-04-02", "planned")]),
+        ("Trump imposed the tariffs on March 4.", [("2025-03-04", "occurred")]),
+    ],
+)  # fmt: skip
+def test_a_measure_dated_after_the_dct_has_not_happened(nlp: Any, text: str, expected: list[tuple[str, str]]) -> None:
+    assert typed(events_of(nlp, text, "2025-03-12"), "tariff") == expected
+
+
+def test_an_exemption_from_a_measure_is_news_even_undated(nlp: Any) -> None:
+    """'cars would be exempt from the new tariffs': a change to the tariffs named before, said
+    that day; a second undated mention of the same change that day is the same event."""
+    text = ("The 25% American tariffs on goods from Canada came into force on Tuesday. "
+            "On Wednesday, press secretary Karoline Leavitt said cars that meet the rules of the trade pact "
+            "would be exempt from the new tariffs for one month. "
+            "Officials said the tariffs would be suspended for the carmakers.")
+    events = events_of(nlp, text, "2025-03-05")
+    assert typed(events, "tariff") == [("2025-03-04", "in_effect"), ("2025-03-05", "suspended")]
+    assert not [e for e in events if e.type == "meeting"]  # 'meet the rules' is no meeting

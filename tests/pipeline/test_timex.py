@@ -52,6 +52,19 @@ def timexes(spacy_model, text: str, dct: str | None):  # type: ignore[no-untyped
         ("She said she would travel to Oslo in April.", "2025-10-31", "none", "2026-04"),
         # 'set for' is a plan, whatever the tense of the participle
         ("The summit, set for June 12, was called off.", "2024-05-24", "future", "2024-06-12"),
+        # ... as is what a past verb set something for
+        ("U.S. District Judge Ruth Okada set sentencing for Sept. 18.", "1998-06-12", "future", "1998-09-18"),
+        # 'will' under the passive 'be' still marks the future
+        ("Markets will be closed Wednesday for the holiday.", "1996-12-30", "future", "1997-01-01"),
+        # likely / certain + to-infinitive is ahead, as 'expected to' is
+        ("Organizers said Ortega was likely to play his first match Tuesday.", "1999-05-23", "future", "1999-05-25"),
+        # what was forecast lies ahead of the forecast
+        ("The weather service warned that more rain was expected on Saturday.", "2005-07-22", "future", "2005-07-23"),
+        # the lemmatizer's 'hop' for 'hopes' still heads an infinitive that is ahead
+        ("Kestria joined the WTO and hopes to complete the process on Tuesday.", "2007-04-05", "future",
+         "2007-04-10"),
+        # a present clause running through a period runs into it
+        ("This gives both industries breathing room through the first quarter.", "2019-12-27", "future", "2020-Q1"),
     ],
 )
 def test_tense_decides_the_date(spacy_model, text: str, dct: str, tense: str, value: str) -> None:  # type: ignore[no-untyped-def]

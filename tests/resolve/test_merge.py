@@ -445,3 +445,19 @@ def test_an_additional_tariff_of_the_same_rate_is_another_tariff(second_doc: str
         base = base.replace(attributes={**base.attributes, "additional": second_additional})
     events = [extra.replace(attributes={**extra.attributes, "additional": True}), base]
     assert len(merge(events, CTX)) == (1 if merged else 2)
+
+
+def test_a_measure_of_a_country_and_one_of_its_leader_merge() -> None:
+    """'the next round of U.S. tariffs' and 'Trump's next wave of tariffs', both for April 2."""
+    nation = {"country:AR": "AR", "person:ines-vidal": "AR", "country:BM": "BM"}
+    ctx = Context(published=PUBLISHED, original={}, countries=COUNTRIES, nation=nation)
+    attrs = {"imposer": "AR"}
+    by_country = ev("d2", "2025-05-20", kind="tariff", location=None, participants=("country:AR",), attrs=attrs)
+    by_leader = ev("d3", "2025-05-20", kind="tariff", location=None, participants=("person:ines-vidal",), attrs=attrs)
+    other_side = ev("d3", "2025-05-20", kind="tariff", location=None, participants=("country:BM",), attrs=attrs,
+                    offset=60)  # fmt: skip
+    assert len(merge([by_country, by_leader], ctx)) == 1
+    assert len(merge([by_country, other_side], ctx)) == 2
+    meetings = [ev("d2", "2025-05-20", location=None, participants=("country:AR",)),
+                ev("d3", "2025-05-20", location=None, participants=("person:ines-vidal",))]
+    assert len(merge(meetings, ctx)) == 2  # only measures: a meeting of a country's envoy is not all its talks

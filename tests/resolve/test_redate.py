@@ -99,3 +99,20 @@ def test_a_day_counted_from_a_counted_day_moves_with_it_when_redated(nlp) -> Non
     assert [e.start for e in seized] == ["2019-05-09"]  # the day of the second launch, not May 4
     moved = [e for e in redate_facts(facts, date(2020, 6, 30)).events if e.trigger == "seized"]
     assert [(e.start, e.end) for e in moved] == [("2020-05-09", "2020-05-09")]
+
+
+@pytest.mark.parametrize(
+    ("dct", "status"),
+    [
+        # 'the tariffs Trump promised for April 2', first read with no DCT as done: still ahead of March 12
+        (date(2025, 3, 12), "planned"),
+        (date(2025, 4, 20), "occurred"),
+    ],
+)
+def test_what_a_new_dct_puts_ahead_has_not_happened(dct: date, status: str) -> None:
+    when = extract("The tariffs were promised for April 2.", None, lambda s, e: "past")[0]
+    event = Event(id="e1", type="tariff", summary="tariff", start=None, end=None, date_precision="unknown",
+                  status="occurred", when=when, attributes={"dated_by": "text"}, doc="d1")  # fmt: skip
+    facts = DocumentFacts(doc="d1", timexes=(when,), events=(event,))
+    out = redate_facts(facts, dct).events[0]
+    assert (out.start, out.status) == ("2025-04-02", status)

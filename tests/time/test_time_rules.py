@@ -243,6 +243,16 @@ def test_this_season_out_of_season_follows_the_tense(tense: str, value: str) -> 
     assert t.value == value
 
 
+@pytest.mark.parametrize(
+    ("dct", "tense", "value"),
+    [("2007-04-03", "none", "2007-SU"), ("2007-04-03", "future", "2007-SU"), ("2007-04-03", "past", "2006-SU")],
+)
+def test_this_season_ahead_with_no_tense_is_this_years(dct: str, tense: str, value: str) -> None:
+    """'hopes to finish this summer', written in April, is this year's summer."""
+    (t,) = found("The talks should end this summer.", dct, tense)
+    assert t.value == value
+
+
 # ---------------------------------------------------------------- corpus conventions (round 3)
 
 
@@ -323,6 +333,44 @@ def test_a_day_counted_from_a_vague_time_is_left_alone() -> None:
 def test_and_a_half(text: str, span: str, value: str) -> None:
     (t,) = found(text, "2025-05-10")
     assert (t.text, t.type, t.value) == (span, "DURATION", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The final lasted three hours and 12 minutes.", "three hours and 12 minutes", "PT3H12M"),
+        ("He served two years and six months in prison.", "two years and six months", "P2Y6M"),
+        ("The crossing took 1 day and 5 hours.", "1 day and 5 hours", "P1DT5H"),
+    ],
+)
+def test_a_duration_in_two_units_is_one_duration(text: str, span: str, value: str) -> None:
+    (t,) = found(text, "2025-05-10")
+    assert (t.text, t.type, t.value) == (span, "DURATION", value)
+
+
+def test_a_duration_then_other_counted_things_stays_alone() -> None:
+    assert pairs("It took three days and 400 workers to clear the port.", "2025-05-10") == [("three days", "P3D")]
+    assert [(t.text, t.value) for t in found("They stayed three days and two nights.", "2025-05-10")] == [
+        ("three days and two nights", "P3D")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "mod"),
+    [
+        ("Farmers want drought-proof wheat by the end of the decade.", "the end of the decade", "202", "BEFORE"),
+        ("Output should peak at the end of the decade.", "the end of the decade", "202", "END"),
+        ("The plant opened at the start of the century.", "the start of the century", "20", "START"),
+    ],
+)
+def test_parts_of_this_decade_and_century(text: str, span: str, value: str, mod: str) -> None:
+    (t,) = found(text, "2024-10-11", "future")
+    assert (t.text, t.value, t.mod) == (span, value, mod)
+
+
+def test_a_year_earlier_after_the_quarter_that_ended_on_a_weekday() -> None:
+    text = ("Harlan expects to earn 31 cents a share for the quarter, which ended on Sunday, "
+            "down from 41 cents a year earlier.")
+    assert pairs(text, "2001-10-03")[-1] == ("a year earlier", "2000-Q3")
 
 
 def test_a_month_before_a_day_number_is_the_day() -> None:

@@ -213,6 +213,19 @@ def in_temporal_pp(tok: Token) -> bool:
     return False
 
 
+def temporal_phrase(tok: Token) -> Token | None:
+    """The object of the time preposition a noun stands in ('before Trump's next wave of
+    tariffs' → 'wave'), or None."""
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ == "pobj" and (cur.head.lower_ in TEMPORAL_PREPS or cur.head.head.lower_ in TEMPORAL_PREPS):
+            return cur
+        if cur.head.i == cur.i or cur.pos_ == "VERB":
+            return None
+        cur = cur.head
+    return None
+
+
 def since_or_before(tok: Token) -> bool:
     """Inside 'since X' / 'before X' / 'ahead of X': X is only a reference point."""
     cur = tok
@@ -285,7 +298,8 @@ def _linked_timex(trigger: Token, index: DocIndex) -> Timex | None:
             if anc.i in heads or _expected(anc, heads) or _venue_of(anc, heads):
                 linked.append((depth * 10 + abs(tok.i - trigger.i), tx))
                 break
-            participle = anc.dep_ in ("acl", "relcl") and anc.head.i in heads  # "talks, scheduled for"
+            participle = anc.head.i in heads and (anc.dep_ in ("acl", "relcl") or (  # "talks, scheduled for"
+                anc.dep_ == "advcl" and anc.lemma_.lower() in ("start", "begin")))  # "charge tariffs starting on Thursday"
             if depth > 0 and (anc.pos_ == "VERB" or _own_clause(anc)) and anc.i not in heads and not participle:
                 break
             if depth == 3 and anc.lower_ != "during" and chain[2].lemma_.lower() not in MEDIUM_NOUNS:
@@ -465,13 +479,18 @@ def _people_noun(tok: Token) -> bool:
 
 
 def participants(trigger: Token, index: DocIndex, subject_only: bool = False,
-                 speaker_joins: bool = True) -> list[Mention]:  # fmt: skip
+                 speaker_joins: bool = True, own_phrase: bool = False) -> list[Mention]:  # fmt: skip
     """Actors of an event: subject side plus the trigger's own arguments; with
     ``speaker_joins``, the speaker of a report that names no actor ('He confirmed the talks
-    would take place')."""
+    would take place'); with ``own_phrase``, a noun in a time phrase keeps to that phrase
+    ('talks before Trump's next wave of tariffs': Trump's, not the talks' parties)."""
     gov = governor(trigger)
     if subject_only:
         return subject_mentions(gov, index) + _pronoun_subjects(gov, index, subject_only=True)
+    phrase = temporal_phrase(trigger) if own_phrase and trigger.pos_ in ("NOUN", "PROPN") else None
+    if phrase is not None:
+        named = [m for t in (trigger, phrase) for m in relative_setters(t, index, named_only=True)]
+        return _unique(subtree_mentions(phrase, index) + named)
     found = subtree_mentions(trigger, index) if trigger.pos_ != "VERB" else []
     found += subject_mentions(gov, index)
     if trigger.pos_ == "VERB":
@@ -518,11 +537,13 @@ def relative_object(clause: Token) -> bool:
     return bool(subjects) and not any(c.lower_ in RELATIVE_PRONOUNS for c in subjects)
 
 
-def relative_setters(noun: Token, index: DocIndex) -> list[Mention]:
+def relative_setters(noun: Token, index: DocIndex, named_only: bool = False) -> list[Mention]:
     """Who did what a relative clause on ``noun`` tells of it: 'the 20% levy that Trump
-    imposed', 'a 25% tariff that Trump announced last week', 'the tariff he had imposed'."""
+    imposed', 'a 25% tariff that Trump announced last week', 'the tariff he had imposed'
+    (not with ``named_only``: far from its clause, 'he' may be anyone)."""
+    unwanted = RELATIVE_PRONOUNS | PRONOUNS if named_only else RELATIVE_PRONOUNS
     return [m for c in noun.children if relative_object(c)
-            and not any(s.lower_ in RELATIVE_PRONOUNS for s in c.children if s.dep_.startswith("nsubj"))
+            and not any(s.lower_ in unwanted for s in c.children if s.dep_.startswith("nsubj"))
             for m in subject_mentions(c, index)]  # fmt: skip
 
 

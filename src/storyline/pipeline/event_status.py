@@ -112,10 +112,11 @@ def status_of(trigger: Token, event_type: str, when: Timex | None, dct: str | No
     committed = event_type in COMMUNICATION and bool(cues & COMMIT_VERBS) and not _setting_of(trigger, gov)
     if tense == "future" or cues & _words("planned") or committed:
         return _planned_unless_past(when, dct)  # 'agreed to revive negotiations'
+    if _after(when, dct):  # 'tariffs Trump has promised for April 2'; 'once it enters into
+        # force, which officials expect early next year': a day still ahead has not happened
+        return "planned"
     if tense == "past" or _before(when, dct):
         return "occurred"
-    if _after(when, dct):
-        return "planned"  # 'once it enters into force, which officials expect early next year'
     return "unknown"
 
 

@@ -174,6 +174,9 @@ def _needs_met(tok: Token, entry: dict[str, Any]) -> bool:
     refused = entry.get("subject_not")
     if refused and _subjects(tok) & set(refused):
         return False
+    unmet = entry.get("object_not")  # 'vehicles that meet the rules': no meeting
+    if unmet and any(c.dep_ == "dobj" and c.lemma_.lower() in unmet for c in tok.children):
+        return False
     wanted = entry.get("subject_any")
     if wanted and not _subjects(tok) & set(wanted):
         return False

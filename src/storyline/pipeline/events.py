@@ -56,10 +56,7 @@ def find(doc: Doc) -> list[Event]:
             prior = _antecedent(events, event, group)
             if prior is not None:
                 events[events.index(prior)] = _absorb(prior, event)
-            elif not (_definite(group[0].token) and event.attributes.get("dated_by") != "text"
-                      and "rate" not in event.attributes):  # fmt: skip
-                # an undated "these talks" with nothing before it is no new event; "the 20%
-                # tariff … would be halved to 10%" is news of its own
+            elif _news(event, group):
                 events.append(event)
                 if event.type in VENUES and event.status == "occurred" and event.location \
                         and event.attributes.get("dated_by") == "text":
@@ -121,6 +118,8 @@ def _same_measure(group: list[Trigger], earlier: Sequence[Event]) -> Event | Non
     return next(iter(kind), None)
 
 
+CHANGES = frozenset({"suspended", "cancelled", "eased"})
+
 _DEAL_NOUNS = {"deal", "agreement", "accord", "pact", "treaty", "truce", "ceasefire", "it"}
 
 
@@ -140,16 +139,17 @@ def _people(group: list[Trigger], index: args.DocIndex, etype: str) -> list[Ment
     people: list[Mention] = []
     for t in group:
         found = args.participants(t.token, index, subject_only=etype == "statement",
-                                  speaker_joins=etype not in SPEAKER_APART)
+                                  speaker_joins=etype not in SPEAKER_APART, own_phrase=etype in MEASURES)
         people += [m for m in found if m.key not in {p.key for p in people}]
     return people
 
 
 def _unanchored(etype: str, dated_by: str, people: list[Mention], location: str | None,
-                attrs: dict[str, Any]) -> bool:  # fmt: skip
+                attrs: dict[str, Any], status: str) -> bool:  # fmt: skip
     """Too vague to list: nothing a reader could place in time, space or among actors."""
-    if etype == "tariff" and dated_by != "text" and "rate" not in attrs:
-        return True  # "proceed with the reduced tariff rates": no level, no date
+    if etype == "tariff" and dated_by != "text" and "rate" not in attrs and status not in CHANGES:
+        return True  # "proceed with the reduced tariff rates": no level, no date (not 'cars
+        # would be exempt from the new tariffs': a change to them is news)
     if not people and not location and "rate" not in attrs:
         return True  # "an important step in negotiations"
     measures = ("tariff", "sanction", "export_control", "purchase_commitment")
@@ -185,8 +185,9 @@ def _event(
     if etype == "agreement":  # 'once it enters into force': the parties of the deal named before
         people = people or (narrative.deal_parties if _refers_back(head) else [])
         narrative.deal_parties = people or narrative.deal_parties
-    if like is None and not people and dated_by == "text":  # 'the additional duty will take effect on Aug. 27'
-        like = _same_measure(group, earlier)
+    if like is None and not people and (dated_by == "text" or status in CHANGES):
+        like = _same_measure(group, earlier)  # 'the additional duty will take effect on Aug. 27',
+        # 'cars would be exempt from the new tariffs for a month': news about that measure
     borrowed = like.participants if like is not None and not people else ()
     if not borrowed and _reference_only(head, etype, when, dated_by, people):
         return None
@@ -203,7 +204,7 @@ def _event(
         attrs["location_from"] = location_from
     if borrowed and like is not None:
         attrs = {**{k: v for k, v in like.attributes.items() if k in ("imposer", "target")}, **attrs}
-    if not borrowed and _unanchored(etype, dated_by, people, location, attrs):
+    if not borrowed and _unanchored(etype, dated_by, people, location, attrs, status):
         return None
     if etype in MEASURES:  # 'a tariff on goods from India': India is a party, not a venue
         people += _sides(attrs, sent, index, people)
@@ -305,8 +306,14 @@ def _definite(tok: Token) -> bool:
 
 
 def _antecedent(events: list[Event], new: Event, group: list[Trigger]) -> Event | None:
-    """A generic, undated mention ("the talks", "held discussions") of a reported event."""
-    if new.attributes.get("dated_by") == "text" or new.type not in COMMUNICATION:
+    """A generic, undated mention ("the talks", "held discussions") of a reported event;
+    "the tariffs would be suspended" after "the tariffs on Canada would be paused" that day."""
+    if new.attributes.get("dated_by") == "text":
+        return None
+    if new.type in MEASURES and new.status in CHANGES and _definite(group[0].token):
+        return next((e for e in reversed(events[-4:]) if e.type == new.type and e.status == new.status
+                     and e.start == new.start), None)  # fmt: skip
+    if new.type not in COMMUNICATION:
         return None
     if any(c.lower_ in NEW_EVENT for t in group for c in t.token.children):
         return None  # "the next round", "another meeting": a new event, not a reference
@@ -332,6 +339,14 @@ def _absorb(prior: Event, new: Event) -> Event:
         location=prior.location or new.location,
         sources=prior.sources + tuple(s for s in new.sources if s not in prior.sources),
     )
+
+
+def _news(event: Event, group: list[Trigger]) -> bool:
+    """An undated "these talks" with nothing before it is no new event; "the 20% tariff …
+    would be halved to 10%" and "cars would be exempt from the new tariffs" are news."""
+    if not _definite(group[0].token) or event.attributes.get("dated_by") == "text":
+        return True
+    return "rate" in event.attributes or (event.type in MEASURES and event.status in CHANGES)
 
 
 def _headline(sent: Span) -> bool:

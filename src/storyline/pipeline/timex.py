@@ -20,7 +20,8 @@ from ..time.lexicon import lexicon
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll", "must", "should", "would"})
 _FUTURE_HEADS = frozenset({"expect", "schedule", "plan", "set", "due", "go", "intend", "aim", "prepare",
                            "hope", "seek", "want", "agree", "promise", "vow", "pledge", "threaten",
-                           "need", "have", "try", "wish", "propose", "decide", "slate", "poise"})
+                           "need", "have", "try", "wish", "propose", "decide", "slate", "poise",
+                           "likely", "unlikely", "certain", "sure", "bound", "poised"})
 # Verbs whose object or time is still ahead whatever their tense: 'has scheduled a news
 # conference Thursday', 'planned a rally on Saturday'.
 _PLAN_VERBS = frozenset({"schedule", "reschedule", "plan", "slate"})
@@ -31,6 +32,7 @@ _FUTURE_HEAD_NOUNS = frozenset({"commitment", "plan", "pledge", "promise", "inte
 _PUSH_VERBS = frozenset({"postpone", "delay", "defer", "adjourn", "extend", "suspend", "recess", "give", "grant"})
 # Words just before the expression that fix its direction whatever the verb says.
 _FUTURE_CUE = re.compile(r"(?i:\b(?:as\s+(?:soon|early)\s+as|effective|starting|beginning\s+on)\s+)$")
+_THROUGH = re.compile(r"(?i:\bthrough\s+)$")
 _PAST_TAGS = frozenset({"VBD"})
 # 'could impose a duty from July 1', 'may meet on Friday': a possibility still open.  Not
 # 'could not be reached Tuesday', 'could be located Wednesday' (an attempt, done or failed)
@@ -99,6 +101,7 @@ def _reduced_relative(verb: Token) -> str | None:
 
 def _own_tense(verb: Token, token: Token | None = None) -> str | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes += [g for a in auxes for g in a.children if g.dep_ == "aux"]  # 'will be closed': will → be
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX or _open_possibility(verb, words, token):
         return "future"
@@ -183,12 +186,12 @@ def _clause_tense(token: Token, verb: Token) -> str:
         head = verb.head
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if infinitive or verb.dep_ == "xcomp":
-            lemma = head.lemma_.lower()
-            if head.i == verb.i or (lemma not in _FUTURE_HEADS | _FUTURE_HEAD_NOUNS and not be_to(verb)):
+            if head.i == verb.i or (not _stems(head) & (_FUTURE_HEADS | _FUTURE_HEAD_NOUNS) and not be_to(verb)):
                 return "none"
             perfect = _had(head) or (head.dep_ == "acomp" and _had(head.head))  # "had been due to"
             return "past" if perfect else "future"
-        if verb.lemma_.lower() in _PLAN_VERBS and token.i > verb.i:
+        if (verb.lemma_.lower() in _PLAN_VERBS and token.i > verb.i) or _set_for(token, verb) \
+                or _forecast(token, verb):
             return "future"
         own = _own_tense(verb, token) or _reduced_relative(verb)
         if own == "future" and future_in_past(verb) and token.lower_ not in lexicon().weekdays:
@@ -201,6 +204,30 @@ def _clause_tense(token: Token, verb: Token) -> str:
             break
         verb = head
     return "none"
+
+
+def _stems(tok: Token) -> set[str]:
+    """The lemma and the plain stems of a verb form: the lemmatizer reads 'hopes' as 'hop'."""
+    low = tok.lower_
+    return {tok.lemma_.lower(), low, low[:-1], low[:-2], low[:-3] + "e"}
+
+
+# Verbs that fix a day for something: 'set sentencing for Sept. 18', 'called an election for May 3'
+_FIXING_VERBS = frozenset({"set", "reset", "call", "fix", "book", "move", "bring", "push", "reschedule"})
+
+
+def _set_for(token: Token, verb: Token) -> bool:
+    """The expression is what a fixing verb set something for: a day still ahead of it."""
+    return token.head.lower_ == "for" and token.head.head.i == verb.i and verb.lemma_.lower() in _FIXING_VERBS
+
+
+_FORECAST_VERBS = frozenset({"expect", "forecast", "predict", "anticipate", "project"})
+
+
+def _forecast(token: Token, verb: Token) -> bool:
+    """'more rain was expected over the weekend': what was forecast lies ahead of the forecast."""
+    return (verb.lemma_.lower() in _FORECAST_VERBS and token.i > verb.i
+            and any(c.dep_ == "auxpass" for c in verb.children))  # fmt: skip
 
 
 def future_in_past(verb: Token) -> bool:
@@ -250,8 +277,8 @@ def hit_tense(doc: Doc, hit: Hit) -> str:
     tense = tense_of(span.root)
     if tense == "present" and hit.rule == "weekday" and re.match(r"['’]s\b", doc.text[hit.end : hit.end + 3]):
         return "past"  # "over Thursday's closing price": a day whose results are in
-    if hit.deadline and tense == "present":
-        return "future"  # "bids are due by March 31", "the ban runs until June 30"
+    if (hit.deadline or _THROUGH.search(doc.text[max(0, hit.start - 12) : hit.start])) and tense == "present":
+        return "future"  # "bids are due by March 31", "the ban runs until June 30", "gives room through the first quarter"
     return tense
 
 

@@ -60,7 +60,7 @@ def pair_score(a: Event, b: Event, ctx: Context) -> int:
         score += 2 if pa & pb or _inside(pa, pb, ctx.within) else VETO
     shared = set(a.participants) & set(b.participants)
     people = shared - ctx.countries
-    score += min(2 * len(people), 4) + (1 if shared & ctx.countries else 0)
+    score += min(2 * len(people), 4) + (1 if shared & ctx.countries or _same_state(a, b, ctx) else 0)
     if _contains(a, b) or _contains(b, a) or _mostly_overlap(a, b) or _article_dated_near(a, b):
         score += 1  # one report's dates lie (mostly) within the other's
     if _completes(a, b, ctx) or _completes(b, a, ctx):
@@ -70,6 +70,18 @@ def pair_score(a: Event, b: Event, ctx: Context) -> int:
             return 0  # "the lower tariff took effect" cannot tell which rate it is about
         score += _numbers_agree(a, b)
     return score
+
+
+STATE_MEASURES = frozenset({"tariff", "sanction", "export_control"})
+
+
+def _same_state(a: Event, b: Event, ctx: Context) -> bool:
+    """A measure of 'the U.S.' and one of 'Trump': the same state acts (a country and its
+    leader), though no participant is shared."""
+    if a.type not in STATE_MEASURES:
+        return False
+    nations_a = {ctx.nation[p] for p in a.participants if p in ctx.nation}
+    return bool(nations_a & {ctx.nation[p] for p in b.participants if p in ctx.nation})
 
 
 COMPLETE_CHARS = 400  # how close (characters) a sentence completing another must be

@@ -177,7 +177,8 @@ def redate_event(event: Event, dct: dt.date, read: Mapping[tuple[int, int, str],
                  before: Mapping[int, Timex] | None = None) -> Event:  # fmt: skip
     """``event`` dated against ``dct``; ``read`` holds its document's expressions already
     re-normalised in order (so 'the next day' keeps the day it follows), ``before`` the
-    same expressions as they were read until now, by start offset."""
+    same expressions as they were read until now, by start offset.  What the new DCT puts
+    ahead of it has not happened yet ('the tariffs Trump has promised for April 2')."""
     dated_by = event.attributes.get("dated_by")
     if dated_by in DCT_DATED:
         day = dct.isoformat()
@@ -205,7 +206,8 @@ def redate_event(event: Event, dct: dt.date, read: Mapping[tuple[int, int, str],
         elif w.counts_from is not None:  # 'the same day' after 'five days later'
             when = _moved_with_anchor(w, read or {}, before or {}) or when
     start, end, precision, attrs = event_span(when, event.type, event.attributes, dct.isoformat())
-    return event.replace(when=when, start=start, end=end, date_precision=precision, attributes=attrs)
+    status = "planned" if event.status == "occurred" and start is not None and start > dct.isoformat() else event.status
+    return event.replace(when=when, start=start, end=end, date_precision=precision, attributes=attrs, status=status)
 
 
 def _reread(w: Timex, read: Mapping[tuple[int, int, str], Timex], dct: dt.date) -> Timex:

@@ -78,7 +78,7 @@ def _track(ctx: Ctx, hit: Hit, norm: Norm, end: int) -> None:
 
 
 _COMPARISONS = frozenset({"ago", "yearago"})
-_ENDED = re.compile(r"(?i:\b(?:ended|ending|through)\s+)$")
+_ENDED = re.compile(r"(?i:\b(?:ended|ending|through)\s+(?:on\s+)?)$")
 
 
 def _track_quarter(ctx: Ctx, hit: Hit, norm: Norm) -> None:

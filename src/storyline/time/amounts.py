@@ -22,6 +22,8 @@ def duration(m: re.Match[str], ctx: Ctx) -> Norm | None:
     if count is not None and (m.group("half1") or m.group("half2")):
         count += 0.5  # 'a minute and a half', 'two and a half years'
     value = cal_duration(count, code)
+    if m.group("num2"):  # 'three hours and 12 minutes'
+        value = _joined(value, cal_duration(parse_number(m.group("num2")), lexicon().unit(m.group("unit2"))[0]))
     adj = (m.group("adj") or "").lower()
     approx = m.group("approx")
     mod = _APPROX.get(re.sub(r"\s+", " ", approx.lower())) if approx else None
@@ -47,6 +49,22 @@ def cal_duration(count: float | None, code: str) -> str:
     if count is not None and count != int(count) and code in _SMALLER:
         return _split_fraction(count, code)
     return cal.iso_duration(count, code)
+
+
+_ISO_DURATION = re.compile(r"P(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+S)?)?$")
+_DATE_PART = re.compile(r"P(?P<date>(?:\d+[YMWD])*)(?:T(?P<time>(?:\d+[HMS])*))?$")
+
+
+def _joined(first: str, second: str) -> str:
+    """'P2Y' and 'P6M' → 'P2Y6M'; 'PT3H' and 'PT12M' → 'PT3H12M' (the first if either is
+    vague or the two do not make one ISO duration)."""
+    a, b = _DATE_PART.match(first), _DATE_PART.match(second)
+    if a is None or b is None:
+        return first
+    date_part = a.group("date") + b.group("date")
+    time_part = (a.group("time") or "") + (b.group("time") or "")
+    joined = "P" + date_part + (f"T{time_part}" if time_part else "")
+    return joined if _ISO_DURATION.match(joined) else first  # 'three days and two nights': one unit twice
 
 
 # unit → (next smaller unit, how many of it make one): '5 1/2 hours' is PT5H30M

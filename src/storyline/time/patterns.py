@@ -85,7 +85,7 @@ def _rules() -> list[tuple[str, str]]:
         ("quarter_q", rf"(?<!\w)Q(?P<q>[1-4])(?:\s+(?P<y>{Y})|\s*'(?P<yy>\d\d))?(?!\w)"),
         ("the_quarter", rf"(?i:the|that|this)\s+(?:(?P<y>{Y})\s+)?(?:(?P<adj>(?i:latest|most\s+recent|recent|current|same|comparable|previous|prior|preceding|just-ended|year-ago|year-earlier))\s+)?(?:(?i:fiscal)\s+)?(?P<unit>(?i:quarter|period))(?![\w-])"),
         ("half", rf"(?:(?i:the)\s+)?(?P<which>(?i:first|second|latter|last))\s+(?i:half)(?:\s+(?i:of)\s+(?:(?i:the)\s+)?(?:(?i:fiscal)\s+)?(?:(?P<y>{Y})|(?P<rel>(?i:this|last|next))\s+(?i:year)|(?i:year)))?(?![\w-])"),
-        ("duration", rf"(?<![\w.])(?:(?P<approx>{p['APPROX']})\s+)?(?:(?P<the>(?i:the))\s+)?(?:(?P<adj>(?i:past|last|next|first|latest|coming|previous|final|following|ensuing|remaining|recent|initial))\s+)?(?P<num>{NUM}|{p['VAGUE']})(?P<half1>\s+(?i:and\s+a\s+half))?[\s-]+(?:(?i:more|additional|straight|consecutive|full)\s+)?(?P<unit>{UNIT})(?P<pl>s)?(?P<half2>\s+(?i:and\s+a\s+half))?(?![\w])"),
+        ("duration", rf"(?<![\w.])(?:(?P<approx>{p['APPROX']})\s+)?(?:(?P<the>(?i:the))\s+)?(?:(?P<adj>(?i:past|last|next|first|latest|coming|previous|final|following|ensuing|remaining|recent|initial))\s+)?(?P<num>{NUM}|{p['VAGUE']})(?P<half1>\s+(?i:and\s+a\s+half))?[\s-]+(?:(?i:more|additional|straight|consecutive|full)\s+)?(?P<unit>{UNIT})(?P<pl>s)?(?P<half2>\s+(?i:and\s+a\s+half))?(?:,?\s+(?i:and)\s+(?P<num2>{NUM})\s+(?P<unit2>{UNIT})s?)?(?![\w])"),
         ("refs_present", r"(?<![\w-])(?i:" + alternation(lex.present_ref) + r")(?![\w-])"),
         ("refs_past", r"(?<![\w-])(?i:" + alternation(lex.past_ref) + r")(?![\w-])"),
         ("refs_future", r"(?<![\w-])(?i:" + alternation(lex.future_ref) + r")(?![\w-])"),
@@ -102,6 +102,7 @@ def _rules() -> list[tuple[str, str]]:
         ("season", rf"(?:(?P<dir>(?i:this|last|next|past|coming|the|early|late))\s+)?(?P<s>{p['SEASON']})(?:\s+(?:(?i:of)\s+)?(?P<y>{Y}|{p['YW']}))?(?![\w-])"),
         ("holiday", r"(?<!\w)(?P<h>" + alternation(lex.holiday_names()) + r")(?!\s+Island)(?P<wk>\s+week(?:end)?(?!\w))?(?:,?\s+(?P<y>(?:19|20)\d\d))?(?!\w)"),
         ("yearend", r"(?i:(?:the\s+)?(?:year[-\s]end|year's\s+end|end\s+of\s+the\s+year|turn\s+of\s+the\s+year))(?![\w-])"),
+        ("decade_part", r"(?i:(?:the\s+)?(?P<part>end|start|beginning|middle)\s+of\s+(?:the|this)\s+(?P<unit>decade|century))(?![\w-])"),
         ("weekend", r"(?i:the\s+weekend)(?![\w-])"),
         ("day_after", r"(?<![\w-])(?i:(?:(?P<pre>later|earlier)\s+)?(?:that|the\s+same)\s+(?:same\s+)?(?P<pod1>day|morning|afternoon|evening|night)|the\s+(?P<dir>next|following|previous|preceding)\s+(?P<pod2>day|morning|afternoon|evening|night))(?![\w-])"),
     ]
@@ -323,7 +324,7 @@ def _weekday_unit(hit: Hit) -> bool:
 
 _NO_PREFIX = frozenset({"duration", "plural", "ago", "set", "set_adv", "refs_present", "refs_past",
                         "refs_future", "clock", "clock_part", "noon", "yearago", "decade", "decade_words", "pod", "mid_pod",
-                        "yearend", "half", "day_after"})
+                        "yearend", "decade_part", "half", "day_after"})
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:

@@ -64,7 +64,9 @@ def _unit_iv(anchor: date, unit: str, n: int, ctx: Ctx) -> cal.Interval | None:
 
 
 def _season_rel(anchor: date, code: str, n: int, tense: str = "none") -> cal.Interval:
-    """'last/next/this summer'; 'this summer' in a past clause, written in the fall, is behind."""
+    """'last/next/this summer'; 'this summer' in a past clause, written in the fall, is behind;
+    with no tense, 'this' is the season of the DCT's year (winter, which spans two years,
+    leans to the past)."""
     years = [cal.season_iv(y, code) for y in range(anchor.year - 2, anchor.year + 2)]
     if n < 0:
         return [s for s in years if s.hi < anchor][-1]
@@ -73,6 +75,8 @@ def _season_rel(anchor: date, code: str, n: int, tense: str = "none") -> cal.Int
     current = [s for s in years if s.lo <= anchor <= s.hi]
     if current:
         return current[0]
+    if tense == "none" and code != "WI":  # 'hopes to finish this summer', written in April
+        return cal.season_iv(anchor.year, code)
     if tense in ("past", "none"):  # news leans to the past when the clause does not say
         return [s for s in years if s.hi < anchor][-1]
     return next(s for s in years if s.lo > anchor)
