@@ -367,6 +367,10 @@ def test_parts_of_this_decade_and_century(text: str, span: str, value: str, mod:
     assert (t.text, t.value, t.mod) == (span, value, mod)
 
 
+def test_a_bare_decade_or_century_is_no_date() -> None:
+    assert pairs("It was the deal of the century, and the decade was kind to it.", "2024-10-11") == []
+
+
 def test_a_year_earlier_after_the_quarter_that_ended_on_a_weekday() -> None:
     text = ("Harlan expects to earn 31 cents a share for the quarter, which ended on Sunday, "
             "down from 41 cents a year earlier.")

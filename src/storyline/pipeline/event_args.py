@@ -199,27 +199,18 @@ TEMPORAL_PREPS = {"after", "before", "following", "since", "until", "ahead", "pr
 
 def in_temporal_pp(tok: Token) -> bool:
     """A noun inside 'after the call', 'ahead of the summit': its time is not the clause's."""
-    cur = tok
-    for _ in range(3):
-        if cur.dep_ == "pobj" and cur.head.lower_ in TEMPORAL_PREPS:
-            return True
-        if cur.dep_ == "dobj" and cur.head.lower_ in ("following", "preceding"):
-            return True  # 'following' parsed as a verb
-        if cur.dep_ == "pobj" and cur.head.head.lower_ in TEMPORAL_PREPS:  # "ahead of", "prior to"
-            return True
-        if cur.head.i == cur.i or cur.pos_ == "VERB":
-            return False
-        cur = cur.head
-    return False
+    return temporal_phrase(tok) is not None
 
 
 def temporal_phrase(tok: Token) -> Token | None:
     """The object of the time preposition a noun stands in ('before Trump's next wave of
-    tariffs' → 'wave'), or None."""
+    tariffs' → 'wave', 'ahead of the summit' → 'summit'), or None."""
     cur = tok
     for _ in range(3):
         if cur.dep_ == "pobj" and (cur.head.lower_ in TEMPORAL_PREPS or cur.head.head.lower_ in TEMPORAL_PREPS):
-            return cur
+            return cur  # 'after X'; 'ahead of X', 'prior to X'
+        if cur.dep_ == "dobj" and cur.head.lower_ in ("following", "preceding"):
+            return cur  # 'following' parsed as a verb
         if cur.head.i == cur.i or cur.pos_ == "VERB":
             return None
         cur = cur.head

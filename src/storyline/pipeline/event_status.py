@@ -182,12 +182,16 @@ def _own_change(trigger: Token, own: set[str], tense: str) -> str | None:
 MEASURE_VERBS = frozenset({"freeze"})
 
 
+# statuses that change a measure already in place, in the order their words are tried
+CHANGES = ("cancelled", "suspended", "eased")
+
+
 def _measure_status(words: set[str], tense: str, gov: Token) -> str | None:
     """Tariffs, sanctions and controls: threatened, cancelled, suspended, eased, in effect,
     announced."""
     if tense == "future" and _conditional(gov):
         return "threatened"  # "will raise tariffs to 40% unless the EU agrees"
-    for status in ("cancelled", "suspended", "eased"):
+    for status in CHANGES:
         if words & _words(status):
             return status
     if tense == "future" or words & _words("planned"):

@@ -24,7 +24,7 @@ from .anaphora import country_of
 from .event_attrs import ADDED, market_moves, purchase_attributes, tariff_attributes
 from .event_places import location_of
 from .event_rounds import round_events
-from .event_status import MEASURES, clause_tense
+from .event_status import CHANGES, MEASURES, clause_tense
 from .event_timing import Narrative, date_for, scene_time, status_class, timing
 from .event_triggers import (
     COMMIT_WORDS,
@@ -117,8 +117,6 @@ def _same_measure(group: list[Trigger], earlier: Sequence[Event]) -> Event | Non
         kind = [e for e in kind if e.attributes.get("additional")] + kind
     return next(iter(kind), None)
 
-
-CHANGES = frozenset({"suspended", "cancelled", "eased"})
 
 _DEAL_NOUNS = {"deal", "agreement", "accord", "pact", "treaty", "truce", "ceasefire", "it"}
 

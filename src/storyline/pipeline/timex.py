@@ -25,6 +25,8 @@ _FUTURE_HEADS = frozenset({"expect", "schedule", "plan", "set", "due", "go", "in
 # Verbs whose object or time is still ahead whatever their tense: 'has scheduled a news
 # conference Thursday', 'planned a rally on Saturday'.
 _PLAN_VERBS = frozenset({"schedule", "reschedule", "plan", "slate"})
+# Verbs that fix a day for something: 'set sentencing for Sept. 18', 'called an election for May 3'
+_FIXING_VERBS = frozenset({"set", "reset", "call", "fix", "book", "move", "bring", "push", "reschedule"})
 # Nouns whose to-infinitive is still ahead: 'a commitment to hold the first meeting in November'.
 _FUTURE_HEAD_NOUNS = frozenset({"commitment", "plan", "pledge", "promise", "intention", "proposal", "offer",
                                 "invitation", "bid", "vow", "undertaking"})
@@ -94,7 +96,7 @@ def _reduced_relative(verb: Token) -> str | None:
     if verb.tag_ != "VBN" or verb.dep_ not in ("acl", "advcl") or any(c.dep_.startswith("aux") for c in verb.children):
         return None
     planned = verb.lemma_.lower() in _PLAN_VERBS or (
-        verb.lemma_.lower() == "set" and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+        verb.lemma_.lower() in _FIXING_VERBS and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
     )  # 'the meeting, set for June 12'
     return "future" if planned else "past"
 
@@ -210,10 +212,6 @@ def _stems(tok: Token) -> set[str]:
     """The lemma and the plain stems of a verb form: the lemmatizer reads 'hopes' as 'hop'."""
     low = tok.lower_
     return {tok.lemma_.lower(), low, low[:-1], low[:-2], low[:-3] + "e"}
-
-
-# Verbs that fix a day for something: 'set sentencing for Sept. 18', 'called an election for May 3'
-_FIXING_VERBS = frozenset({"set", "reset", "call", "fix", "book", "move", "bring", "push", "reschedule"})
 
 
 def _set_for(token: Token, verb: Token) -> bool:

@@ -348,16 +348,6 @@ def the_year(m: re.Match[str], ctx: Ctx) -> Norm | None:
     return date_norm(cal.year_iv(year_of), "full")
 
 
-_PART_MOD = {"end": "END", "start": "START", "beginning": "START", "middle": "MID"}
-
-
-def decade_part(m: re.Match[str], ctx: Ctx) -> Norm | None:
-    """'by the end of the decade' (the DCT's decade, value '202', mod END), 'the middle of this century'."""
-    year = ctx.anchor.year
-    iv = cal.decade_iv(year // 10) if m.group("unit").lower() == "decade" else cal.century_iv(year // 100 + 1)
-    return date_norm(iv, "full", _PART_MOD[m.group("part").lower()])
-
-
 def year_end(m: re.Match[str], ctx: Ctx) -> Norm | None:
     """'the end of the year', 'year-end': a present clause ('the contract expires at the end
     of the year') speaks of this year's end, as a future one does."""

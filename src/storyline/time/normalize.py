@@ -39,7 +39,6 @@ RULES: dict[str, Rule] = {
     "half": absolute.half,
     "season": absolute.season,
     "yearend": absolute.year_end,
-    "decade_part": absolute.decade_part,
     "the_year": absolute.the_year,
     "rel_unit": relative.rel_unit,
     "ago": relative.ago,

@@ -77,7 +77,7 @@ def _rules() -> list[tuple[str, str]]:
         ("century", r"(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+(?i:century)"),
         ("rel_unit", rf"(?:(?P<pre>(?i:earlier|later|early|late))\s+)?(?:(?i:the)\s+)?(?P<dir>(?i:this\s+past|this\s+coming|this|last|next|past|coming|previous|preceding|current|following|same|that))\s+(?:(?i:fiscal|calendar)\s+)?(?P<unit>(?i:week(?:end)?|month|year|quarter|decade|century|spring|summer|fall|autumn|winter)(?![\w-])|{WD}|{M}(?!\w|\s+\d))"),
         ("in_the_unit", r"(?P<pre>(?i:earlier|later|early|late))\s+(?i:in)\s+(?i:the)\s+(?P<unit>(?i:week|month))(?![\w-])"),
-        ("the_unit", r"(?i:the\s+(?P<unit>week|month))(?![\w-]|\s+(?:ago|earlier|before|after|later|of|that|when|in\s+which|following|prior)\b|'s)"),
+        ("the_unit", r"(?i:the\s+(?P<unit>week|month|decade|century))(?![\w-]|\s+(?:ago|earlier|before|after|later|of|that|when|in\s+which|following|prior)\b|'s)"),
         ("the_year", r"(?i:the\s+(?P<adj>full\s+|fiscal\s+|calendar\s+|current\s+|current\s+fiscal\s+|latest\s+fiscal\s+|whole\s+|entire\s+)?year)(?![\w-]|\s+(?:ago|earlier|before|after|later|of|that|when|in\s+which)\b|'s)"),
         ("ago", rf"(?<![\w.])(?:(?P<approx>{p['AGO_APPROX']})\s+)?(?P<num>{NUM}|{p['VAGUE']})[\s-]+(?P<unit>{UNIT})s?(?:\s+(?i:or\s+so))?\s+(?P<dir>(?i:ago|back|earlier|later|from\s+now|hence))(?![\w-])"),
         ("yearago", r"(?i:(?P<the>the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?(?:year[-\s]ago|year[-\s]earlier|prior[-\s]year)(?:\s+(?P<what>(?:first\s+|second\s+|third\s+|fourth\s+)?quarter|period|nine\s+months|six\s+months|first\s+half|second\s+half|month|week))?)(?![\w-])"),
@@ -102,7 +102,6 @@ def _rules() -> list[tuple[str, str]]:
         ("season", rf"(?:(?P<dir>(?i:this|last|next|past|coming|the|early|late))\s+)?(?P<s>{p['SEASON']})(?:\s+(?:(?i:of)\s+)?(?P<y>{Y}|{p['YW']}))?(?![\w-])"),
         ("holiday", r"(?<!\w)(?P<h>" + alternation(lex.holiday_names()) + r")(?!\s+Island)(?P<wk>\s+week(?:end)?(?!\w))?(?:,?\s+(?P<y>(?:19|20)\d\d))?(?!\w)"),
         ("yearend", r"(?i:(?:the\s+)?(?:year[-\s]end|year's\s+end|end\s+of\s+the\s+year|turn\s+of\s+the\s+year))(?![\w-])"),
-        ("decade_part", r"(?i:(?:the\s+)?(?P<part>end|start|beginning|middle)\s+of\s+(?:the|this)\s+(?P<unit>decade|century))(?![\w-])"),
         ("weekend", r"(?i:the\s+weekend)(?![\w-])"),
         ("day_after", r"(?<![\w-])(?i:(?:(?P<pre>later|earlier)\s+)?(?:that|the\s+same)\s+(?:same\s+)?(?P<pod1>day|morning|afternoon|evening|night)|the\s+(?P<dir>next|following|previous|preceding)\s+(?P<pod2>day|morning|afternoon|evening|night))(?![\w-])"),
     ]
@@ -265,7 +264,14 @@ def _accept_set_adverb(text: str, m: re.Match[str]) -> bool:
     return not re.search(r"(?i:\baverage\s+)$", _before(text, m.start(), 12))
 
 
+def _accept_the_unit(text: str, m: re.Match[str]) -> bool:
+    """'the end of the decade' (this decade's end); a bare 'the decade' / 'the century'
+    ('the deal of the century') is no date of its own."""
+    return m.group("unit").lower() in ("week", "month") or bool(_PREFIX.search(_before(text, m.start())))
+
+
 _ACCEPT: dict[str, Callable[[str, re.Match[str]], bool]] = {
+    "the_unit": _accept_the_unit,
     "set_adv": _accept_set_adverb,
     "month": _accept_month,
     "ago": _accept_ago,
@@ -324,7 +330,7 @@ def _weekday_unit(hit: Hit) -> bool:
 
 _NO_PREFIX = frozenset({"duration", "plural", "ago", "set", "set_adv", "refs_present", "refs_past",
                         "refs_future", "clock", "clock_part", "noon", "yearago", "decade", "decade_words", "pod", "mid_pod",
-                        "yearend", "decade_part", "half", "day_after"})
+                        "yearend", "half", "day_after"})
 
 
 def _inside_word(text: str, start: int, end: int) -> bool:
