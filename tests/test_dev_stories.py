@@ -116,8 +116,22 @@ UKRAINE_TALKS_FLOORS = {"doc_dates": 4, "events": 32, "event_exact_start": 27, "
 # Then 26/46 and exact 25/42 with the March 5 car exemption and the Feb 3 pause as suspended
 # tariffs; fragmentation went from 1.21 to 1.31 because the pause, dated Feb 3, also falls in the
 # wide windows of the Feb 1 orders and Canada's Feb 1 retaliation plan.
-NORTH_AMERICA_TARIFFS_FLOORS = {"doc_dates": 5, "events": 26, "event_exact_start": 25, "series_points": 6,
+# Then 31/46 and exact 30/42: a duty due from a day after one took effect is another duty (Canada's
+# March 13 counter-tariffs, the global steel tariffs of March 12), 'hours after' dates the tariffs
+# that came into force by the day of saying, a surcharge on exports is a tariff and the province
+# charging it its party, and a leadership win or swearing-in is an event.
+NORTH_AMERICA_TARIFFS_FLOORS = {"doc_dates": 5, "events": 31, "event_exact_start": 30, "series_points": 6,
                                 "quotes": 15, "entities": 14, "cleaning": 107, "flags": 2}  # fmt: skip
+# Two more, blind: the November 2023 Gaza truce (no tariffs; a two-city dateline, a reworded
+# undated copy) and the 2024 EU duties on Chinese electric cars (rates per carmaker, China's
+# probes into brandy, pork and dairy).  First contact: Gaza doc_dates 4/6, events 23/44, exact
+# 21/43, quotes 20/25, entities 19/25, cleaning 46/55; EU doc_dates 5/6, events 16/42, exact 13/32,
+# series 2/21, quotes 23/24, entities 15/25, cleaning 32/41.  The floors are what this session's
+# general fixes reach (see the CHANGELOG).
+GAZA_TRUCE_FLOORS = {"doc_dates": 5, "events": 25, "event_exact_start": 23, "quotes": 20, "entities": 19,
+                     "cleaning": 46, "flags": 1}  # fmt: skip
+EU_CHINA_EV_FLOORS = {"doc_dates": 5, "events": 20, "event_exact_start": 16, "series_points": 5, "quotes": 23,
+                      "entities": 15, "cleaning": 32, "flags": 1}  # fmt: skip
 FRAGMENTATION_CEILING = {"us_china_2025": 1.65, "ukraine_talks": 1.5, "north_america_tariffs": 1.35}
 
 
@@ -126,7 +140,9 @@ FRAGMENTATION_CEILING = {"us_china_2025": 1.65, "ukraine_talks": 1.5, "north_ame
                                                ("korea_summits", KOREA_SUMMITS_FLOORS),
                                                ("us_china_2025", US_CHINA_2025_FLOORS),
                                                ("ukraine_talks", UKRAINE_TALKS_FLOORS),
-                                               ("north_america_tariffs", NORTH_AMERICA_TARIFFS_FLOORS)])
+                                               ("north_america_tariffs", NORTH_AMERICA_TARIFFS_FLOORS),
+                                               ("gaza_truce", GAZA_TRUCE_FLOORS),
+                                               ("eu_china_ev", EU_CHINA_EV_FLOORS)])
 def test_blind_story_score(tmp_path: Path, timeline_scorer: Any, story: str, floors: dict[str, int]) -> None:
     with storyline.open(tmp_path / f"{story}.db") as store:
         report = store.ingest([str(STORIES / story)])

@@ -19,6 +19,9 @@ from storyline.summaries import render
         ("tariff", ["Vestland"], None, {"imposer": "EU", "target": "US", "targets": ["US", "CA"], "rate": 6.5},
          "suspended", "Tariff EU→US, CA at 6.5% (suspended)"),
         ("tariff", [], None, {"rate": 10, "target": "CN"}, "occurred", "Tariff at 10% on CN"),
+        # a trade probe names who opened it into whose goods
+        ("tariff", ["Vestland"], None, {"imposer": "VL", "target": "EU", "measure": "investigation"}, "occurred",
+         "Trade investigation VL→EU"),
     ],
 )
 def test_render(etype: str, names: list[str], location: str | None, attrs: dict[str, Any], status: str,

@@ -28,7 +28,7 @@ def render(
     etype: str, names: Sequence[str], location: str | None, a: Mapping[str, Any], status: str
 ) -> str:
     """'Talks with A and B in Geneva (planned)', 'Tariff by C US→CN at 30% (from 145%)'."""
-    parts = [LABELS.get(etype, "Event")]
+    parts = ["Trade investigation" if a.get("measure") == "investigation" else LABELS.get(etype, "Event")]
     who = _join(names)
     pair_types = ("tariff", "sanction", "export_control")
     if etype in pair_types and a.get("imposer") and (a.get("rate") is not None or a.get("target")):
@@ -37,7 +37,8 @@ def render(
         parts.append(("with " if etype in COMMUNICATION else "by ") + who)
     if location:
         parts.append(f"in {location}")
-    if etype in ("sanction", "export_control") and a.get("imposer") and a.get("target"):
+    unrated = etype == "tariff" and a.get("rate") is None  # a trade investigation, a duty of no stated level
+    if (etype in ("sanction", "export_control") or unrated) and a.get("imposer") and a.get("target"):
         parts.append(f"{a['imposer']}→{a['target']}")
     if etype == "tariff" and a.get("rate") is not None and not a.get("imposer"):
         target = f" on {a['target']}" if a.get("target") else ""

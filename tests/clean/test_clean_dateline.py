@@ -55,6 +55,8 @@ def test_url_date(url: str | None, date: str | None) -> None:
         ("Washington (USA), 25 March (LaPresse) - The envoy arrived.", None, "03-25", "dateline"),
         ("BEIJING, May 6 (Reuters) - China said it would respond.", None, "05-06", "dateline"),
         ("BRUSSELS, March 4, 2026 — Ministers met.", "2026-03-04", "03-04", "dateline"),
+        # a story filed from two cities
+        ("ANKARA/ATHENS, Nov 22 (Harbour Wire) - The ministers agreed on Wednesday.", None, "11-22", "dateline"),
         # below the site name, a section row, the headline, a byline, a reading time and a caption
         ("Harbour Wire\nHome | World | Markets\nEnvoys sign grain accord\nBy A. Writer and B. Writer\n"
          "5 min read\nPhoto: the envoys at the ceremony. (C. Lens/Harbour Wire)\n"
@@ -106,6 +108,8 @@ def test_preference_order() -> None:
          "Oslo", "The two ministers met"),
         ("Talks end early\n\nNEW YORK - The two ministers met on Monday to discuss fish quotas at length.\n",
          "New York", "The two ministers met"),
+        ("Talks end early\n\nANKARA/ATHENS, Nov 22 (Harbour Wire) - The two ministers met on Monday to discuss "
+         "fish quotas.\n", "Ankara", "The two ministers met"),
         ("Talks end early\n\nThe two ministers met on Monday in Oslo to discuss fish quotas at length.\n", None, None),
     ],
 )  # fmt: skip

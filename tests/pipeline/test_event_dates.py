@@ -115,3 +115,23 @@ def test_a_measure_starting_on_a_day_is_dated_by_it_not_by_the_saying(nlp: Any) 
     text = ("Canada will charge 25% tariffs on C$29.8 billion worth of U.S. imports starting on Thursday, "
             "the federal government said on Wednesday.")
     assert dated(events_of(nlp, text, "2025-03-12"), "tariff") == [("2025-03-13", "planned")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'hours after' the saying: the tariffs came into force that Wednesday, not on the
+        # Thursday the new duties start
+        ("Mexico said on Wednesday it would put 20% duties on U.S. pork from Thursday, hours after the 25% U.S. "
+         "tariffs on all imports of Mexican tomatoes came into force.",
+         [("2025-03-13", "planned", "text"), ("2025-03-12", "in_effect", "text")]),
+        # plain 'after': an earlier time the sentence does not give; only the narrative's day is left
+        ("Mexico imposed 20% duties on U.S. pork on Tuesday, after the 25% U.S. tariffs on Mexican tomatoes came "
+         "into force.",
+         [("2025-03-11", "occurred", "text"), ("2025-03-11", "in_effect", "narrative")]),
+    ],
+)  # fmt: skip
+def test_a_clause_after_an_event_takes_its_day_only_hours_apart(nlp: Any, text: str,
+                                                                 expected: list[tuple[str, str, str]]) -> None:  # fmt: skip
+    tariffs = [e for e in events_of(nlp, text, "2025-03-12") if e.type == "tariff"]
+    assert [(e.start, e.status, e.attributes["dated_by"]) for e in tariffs] == expected

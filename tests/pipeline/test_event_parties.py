@@ -224,3 +224,90 @@ def test_a_measure_in_a_time_phrase_keeps_the_parties_of_its_own_phrase(nlp: Any
             "wave of tariffs, which he has promised for April 2.")
     (tariff,) = of_type(events_of(nlp, text, "2025-03-12"), "tariff")
     assert tariff.participants == ("person:donald-trump",)
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        # a province or state that acts is a party to its measure
+        ("On Monday, Quebec started charging a 20% surcharge on the electricity it sells to Vermont.",
+         ("gpe:quebec",)),
+        ("Texas's tariff on Mexican cement took effect on Monday.", ("gpe:texas", "country:MX")),
+        # where the measure falls, it is a place (no party at all: no event)
+        ("Exporters in Quebec faced a 25% tariff from Monday.", None),
+    ],
+)  # fmt: skip
+def test_a_region_that_imposes_a_measure_is_its_party(nlp: Any, text: str, parties: tuple[str, ...] | None) -> None:
+    tariffs = of_type(events_of(nlp, text, "2025-03-12"), "tariff")
+    assert [set(t.participants) for t in tariffs] == ([set(parties)] if parties else [])
+
+
+def test_a_clause_with_its_own_subject_keeps_its_parties_and_figures(nlp: Any) -> None:
+    """'Ford suspended the surcharge …, and Navarro said the additional 25% on Canadian metals
+    was off': Navarro, the 25% and Canada belong to what Navarro said."""
+    text = ("Premier Doug Ford suspended the surcharge after a phone call with Lutnick, and trade adviser Peter "
+            "Navarro said later on Tuesday that the additional 25% on Canadian metals was off.")
+    (tariff,) = of_type(events_of(nlp, text, "2025-03-12"), "tariff")
+    assert (tariff.status, tariff.participants) == ("suspended", ("person:doug-ford",))
+    assert not {"rate", "target"} & set(tariff.attributes)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Premier Doug Ford said Ontario will add a 25% surcharge to the electricity it sells to Michigan.", True),
+        ("Premier Doug Ford suspended the surcharge on Tuesday.", True),
+        # an airline's fuel surcharge is no state measure
+        ("Air Canada added a fuel surcharge on Tuesday.", False),
+    ],
+)  # fmt: skip
+def test_a_surcharge_on_exports_or_imports_is_a_tariff(nlp: Any, text: str, found: bool) -> None:
+    assert bool(of_type(events_of(nlp, text, "2025-03-12"), "tariff")) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("China's commerce ministry opened an anti-dumping probe into EU brandy on January 5.",
+         ("2025-01-05", "occurred", "CN", "EU")),
+        ("On Monday, Japan's trade ministry launched an anti-subsidy investigation into steel from South Korea.",
+         ("2025-06-09", "occurred", "JP", "KR")),
+    ],
+)  # fmt: skip
+def test_a_trade_probe_is_a_measure_of_who_opened_it_on_whose_goods(nlp: Any, text: str,
+                                                                   expected: tuple[str, ...]) -> None:  # fmt: skip
+    (probe,) = of_type(events_of(nlp, text), "tariff")
+    got = (probe.start, probe.status, probe.attributes.get("imposer"), probe.attributes.get("target"))
+    assert got == expected and probe.attributes["measure"] == "investigation"
+
+
+def test_a_police_investigation_is_no_trade_measure(nlp: Any) -> None:
+    assert of_type(events_of(nlp, "Police opened an investigation into the shooting on Monday."), "tariff") == []
+
+
+def test_rates_per_company_and_the_articles_running_target(nlp: Any) -> None:
+    """'duties … on electric vehicles imported from China', then 'set provisional rates of
+    17.4% for BYD, 20% for Geely and 38.1% for SAIC': three levels on Chinese cars."""
+    text = ("The European Commission said on Wednesday that it plans to charge additional duties of up to 38.1% on "
+            "electric vehicles imported from China. The EU executive set provisional rates of 17.4% for BYD, 20% "
+            "for Geely and 38.1% for SAIC.")
+    first, second = of_type(events_of(nlp, text, "2024-06-12"), "tariff")
+    assert "rates" not in first.attributes
+    assert (second.attributes["imposer"], second.attributes["target"]) == ("EU", "CN")
+    assert second.attributes["rates"] == [17.4, 20.0, 38.1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mark Carney, who won the leadership of the Liberal Party on Sunday, is due to be sworn in as prime "
+         "minister on Friday.", [("2025-03-09", "occurred"), ("2025-03-14", "planned")]),
+        ("Scholz resigned as chancellor on Monday.", [("2025-03-10", "occurred")]),
+        # no change at the top: an oath of revenge, a contract won
+        ("The minister swore on Monday to retaliate.", []),
+        ("Boeing won a contract on Monday.", []),
+    ],
+)  # fmt: skip
+def test_a_change_of_leader_is_an_event(nlp: Any, text: str, expected: list[tuple[str, str]]) -> None:
+    found = of_type(events_of(nlp, text, "2025-03-12"), "other")
+    assert [(e.start, e.status) for e in found] == expected

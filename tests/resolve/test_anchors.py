@@ -52,6 +52,21 @@ def test_a_weekday_is_anchored_by_the_same_attack_on_that_weekday() -> None:
     assert (anchor.lo, anchor.hi) == (date(2026, 3, 14), date(2026, 3, 14))
 
 
+@pytest.mark.parametrize(
+    ("second_day", "anchored"),
+    [
+        # two attacks on Oskem on two Saturdays fit alike: the text cannot tell which it means
+        ("2026-03-21", False),
+        # two reports of one attack are one day
+        ("2026-03-14", True),
+    ],
+)
+def test_events_that_fit_alike_on_different_days_anchor_nothing(second_day: str, anchored: bool) -> None:
+    undated = DocumentFacts(doc="b", events=(_event("b", None, when=_saturday(), location="Oskem"),))
+    known = [_event("a", "2026-03-14", location="Oskem"), _event("c", second_day, location="Oskem")]
+    assert len(anchors_for(undated, known, CTX)) == (1 if anchored else 0)
+
+
 def test_a_statement_dates_nothing() -> None:
     """The same minister speaks in the same capital on many Tuesdays."""
     saturday = _saturday()

@@ -205,3 +205,16 @@ def test_rivals_count_equally_good_readings_within_a_year(text: str, tense: str,
 def test_a_weekday_with_its_month_day_picks_the_year(text: str, year: int) -> None:
     dating = infer_dct(undated(text, "past"), bounds=(date(2016, 1, 1), date(2022, 12, 31)), prefer=date(2017, 1, 1))
     assert dating.published.year == year
+
+
+def test_a_bare_weekday_is_the_same_weekday_the_text_names_with_its_date() -> None:
+    """'early on Wednesday, Nov. 22 … Late on Wednesday, the adviser said': that Wednesday,
+    not the one a week later, when nothing else tells the two apart."""
+    found = (undated("The cabinet approved the accord early on Wednesday, Nov. 22.", "past")
+             + undated("Late on Wednesday, the adviser said the start had slipped.", "past")
+             + undated("The truce will not start before Friday.", "future"))  # fmt: skip
+    bounds = (date(2023, 11, 1), date(2023, 12, 31))
+    assert infer_dct(found, bounds=bounds, prefer=date(2023, 11, 30)).published in (date(2023, 11, 22),
+                                                                                     date(2023, 11, 23))
+    without = [t for t in found if t.text != "Wednesday"]  # the Friday alone leaves any week open
+    assert infer_dct(without, bounds=bounds, prefer=date(2023, 11, 30)).published > date(2023, 11, 23)

@@ -461,3 +461,32 @@ def test_a_measure_of_a_country_and_one_of_its_leader_merge() -> None:
     meetings = [ev("d2", "2025-05-20", location=None, participants=("country:AR",)),
                 ev("d3", "2025-05-20", location=None, participants=("person:ines-vidal",))]
     assert len(merge(meetings, ctx)) == 2  # only measures: a meeting of a country's envoy is not all its talks
+
+
+@pytest.mark.parametrize(
+    ("second", "merged"),
+    [
+        # a duty due from a day after the day the same duty took effect is a new duty
+        (("planned", "2025-03-13", "text"), False),
+        # one that took effect on another day is another duty
+        (("in_effect", "2025-03-12", "text"), False),
+        # a report a day off (another time zone) is the same one
+        (("in_effect", "2025-03-05", "text"), True),
+        # 'the duties remain in force', dated only by the narrative, may be the same one
+        (("in_effect", "2025-03-12", "narrative"), True),
+    ],
+)
+def test_a_measure_takes_effect_once(second: tuple[str, str, str], merged: bool) -> None:
+    status, day, dated_by = second
+    took_effect = tariff("d2", 25.0).replace(start="2025-03-04", end="2025-03-04", status="in_effect")
+    other = tariff("d5", 25.0, offset=70).replace(start=day, end=day, status=status)
+    other = other.replace(attributes={**other.attributes, "dated_by": dated_by})
+    assert len(merge([took_effect, other], CTX)) == (1 if merged else 2)
+
+
+def test_a_trade_investigation_is_not_the_duty_it_leads_to() -> None:
+    probe = tariff("d2", 25.0).replace(attributes={"imposer": "country:AR", "target": "country:BM",
+                                                   "measure": "investigation", "dated_by": "text"})
+    duty = tariff("d3", 25.0).replace(attributes={"imposer": "country:AR", "target": "country:BM", "dated_by": "text"})
+    assert len(merge([probe, duty], CTX)) == 2
+    assert len(merge([probe, probe.replace(id="d3-probe", doc="d3")], CTX)) == 1

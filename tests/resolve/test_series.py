@@ -138,3 +138,12 @@ def test_a_rate_on_several_countries_gives_a_point_in_each_pair() -> None:
     event = replace(event, attributes={**event.attributes, "targets": ["BM", "CV"]})
     points = tariff_points(event, PUBLISHED)
     assert [(key, p.value) for key, p in points] == [("tariff:AR-BM", 6.5), ("tariff:AR-CV", 6.5)]
+
+
+def test_a_rate_per_company_gives_a_point_each() -> None:
+    """'17.4% for BYD, 20% for Geely and 38.1% for SAIC': one measure, three levels."""
+    event = tariff("d1", 17.4, start="2024-06-12")
+    event = event.replace(attributes={**event.attributes, "rates": [17.4, 20.0, 38.1]})
+    points = [p for _, p in tariff_points(event, {"d1": "2024-06-12"})]
+    assert sorted(p.value for p in points) == [17.4, 20.0, 38.1]
+    assert {p.date for p in points} == {"2024-06-12"}

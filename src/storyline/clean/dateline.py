@@ -79,7 +79,7 @@ _PUBLISHED = re.compile(r"\b(?:first\s+)?(?:published|posted|date)\b\s*(?:on|at|
 _UPDATED = re.compile(r"\b(?:last\s+)?(?:updated?|modified|revised)\b\s*(?:on|at|:)?", re.I)
 _GAP = re.compile(rf"(?:[\s:,.|/–—-]|\bon\b|\bat\b|{_WEEKDAY}|{_TIME}|\b{_TZ}\b)*", re.I)
 _DATELINE = re.compile(
-    rf"[A-Z][A-Za-z .'’-]{{1,40}}?(?:\s*\([A-Za-z .]{{2,30}}\))?,\s*"
+    rf"[A-Z][A-Za-z ./'’-]{{1,40}}?(?:\s*\([A-Za-z .]{{2,30}}\))?,\s*"
     rf"(?P<date>(?:\d{{1,2}}{_ORD}\s+(?:{MONTHS})|(?:{MONTHS})\.?\s+\d{{1,2}}{_ORD})(?:,?\s+\d{{4}})?)"
     r"\s*(?:\([^)\n]{2,30}\))?\s*[-—–:]",
 )
@@ -275,7 +275,7 @@ def find_published(text: str, url: str | None = None) -> DateEvidence | None:
     return found[0] if found else None
 
 
-_WIRE_CITY = re.compile(r"([A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+)*)(?=[\s,(]|[-—–])")
+_WIRE_CITY = re.compile(r"([A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+)*)(?=[\s,(/]|[-—–])")  # 'DOHA/JERUSALEM': the first
 
 
 def wire_place(cleaned: Cleaned) -> Dateline | None:

@@ -378,7 +378,7 @@ def subtree_mentions(tok: Token, index: DocIndex, stop: set[int] | None = None) 
         if m is not None and is_actor(cur, m):
             out.append(m)
         for child in cur.children:
-            if child.dep_ in ("relcl", "advcl", "ccomp", "parataxis", "acl") and child.i != tok.i:
+            if (child.dep_ in ("relcl", "advcl", "ccomp", "parataxis", "acl") or own_clause(child)) and child.i != tok.i:
                 continue
             if child.dep_ in ("prep", "advmod") and child.lower_ in SKIP_PREPS | {"prior"}:
                 continue
@@ -386,6 +386,33 @@ def subtree_mentions(tok: Token, index: DocIndex, stop: set[int] | None = None) 
                 continue
             stack.append(child)
     return _unique(out)
+
+
+def regional_actors(trigger: Token, index: DocIndex) -> list[Mention]:
+    """'Ontario started charging a 25% surcharge', 'Texas's tariff': a province or state
+    that acts (the subject of the measure's verb, or its possessor) is a party to it, though
+    its name is a place everywhere else."""
+    gov = governor(trigger)
+    while gov.dep_ == "xcomp" and gov.head.i != gov.i:
+        gov = gov.head
+    sides = [c for c in gov.children if c.dep_ == "nsubj"] + [c for c in trigger.children if c.dep_ == "poss"]
+    found = (index.mention_at[t.i] for t in sides)
+    return [m for m in found if m is not None and m.key.startswith("gpe:")]
+
+
+def own_clause(tok: Token) -> bool:
+    """A clause joined by 'and' with a subject of its own ('Ford suspended the surcharge, and
+    Navarro said …'): another event, whose parties and figures are not the first one's."""
+    return tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
+    )
+
+
+def clause_of(verb: Token) -> set[int]:
+    """Token indices of ``verb``'s clause, without the clauses joined to it that have a
+    subject of their own."""
+    apart = {t.i for c in verb.children if own_clause(c) for t in c.subtree}
+    return {t.i for t in verb.subtree} - apart
 
 
 # Nouns that make a name inside them a place ('the village of Oskem', 'the Meroe crossing').

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from ..records import Mention, Quantity, Timex
 from .anaphora import country_of, definite_antecedent, it_antecedent
-from .event_args import DocIndex, governor, relative_setters, subject_mentions
+from .event_args import DocIndex, clause_of, governor, relative_setters, subject_mentions
 from .lexicon import load
 
 
@@ -29,7 +29,7 @@ def nearest_percent(trigger: Token, quantities: Sequence[Quantity]) -> Quantity 
     """The rate of a tariff: the percent in the trigger's clause closest to it."""
     sent = trigger.sent
     gov = governor(trigger)
-    clause = {t.i for t in gov.subtree}
+    clause = clause_of(gov)
     best: tuple[int, Quantity] | None = None
     for q in quantities:
         if q.unit != "percent" or not _in_span(q, sent):
@@ -55,7 +55,7 @@ def _changed_to(trigger: Token, quantities: Sequence[Quantity]) -> Quantity | No
     if gov.i == trigger.i or gov.lemma_.lower() not in RATE_CHANGES:
         return None
     to = {t.i for p in gov.children if p.dep_ == "prep" and p.lower_ == "to" for t in p.subtree}
-    clause = {t.i for t in gov.subtree}
+    clause = clause_of(gov)
     for q in quantities:
         tok = _token_at(trigger.sent, q.start) if _in_span(q, trigger.sent) else None
         if q.unit != "percent" or tok is None:
@@ -65,10 +65,28 @@ def _changed_to(trigger: Token, quantities: Sequence[Quantity]) -> Quantity | No
     return None
 
 
-def _rate(trigger: Token, quantities: Sequence[Quantity]) -> dict[str, float]:
+def _rates_for(trigger: Token, quantities: Sequence[Quantity]) -> list[float]:
+    """'rates of 17.4% for BYD, 20% for Geely and 38.1% for SAIC': one measure, a rate per
+    company (or product) it names, each given by a percent followed by 'for'."""
+    clause = clause_of(governor(trigger))
+    out = []
+    for q in quantities:
+        tok = _token_at(trigger.sent, q.start) if q.unit == "percent" and _in_span(q, trigger.sent) else None
+        end = _token_at(trigger.sent, q.end - 1) if tok is not None else None
+        if tok is None or end is None or tok.i not in clause or end.i + 1 >= trigger.sent.end:
+            continue
+        if trigger.doc[end.i + 1].lower_ == "for":
+            out.append(q.value)
+    return list(dict.fromkeys(out))
+
+
+def _rate(trigger: Token, quantities: Sequence[Quantity]) -> dict[str, Any]:
     q = nearest_percent(trigger, quantities)
     if q is None:
         return {}
+    rates = _rates_for(trigger, quantities)
+    if len(rates) > 1:
+        return {"rate": q.value, "rates": rates}
     new = _changed_to(trigger, quantities) if q.previous is None else None
     if new is not None and new.start != q.start:
         return {"rate": new.value, "previous_rate": q.value}
@@ -97,6 +115,8 @@ def tariff_attributes(trigger: Token, index: DocIndex, quantities: Sequence[Quan
     scope = _scope(trigger)
     if scope:
         attrs["scope"] = scope
+    if trigger.lemma_.lower() in PROBES:
+        attrs["measure"] = "investigation"  # the probe, not the duty it may lead to
     if any(c.dep_ in ("amod", "advmod", "det") and c.lower_ in ADDED for c in trigger.children):
         attrs["additional"] = True  # 'an additional 25% tariff' (on top of another 25%)
     elif "rate" in attrs and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in trigger.children):
@@ -104,6 +124,7 @@ def tariff_attributes(trigger: Token, index: DocIndex, quantities: Sequence[Quan
     return attrs
 
 
+PROBES = frozenset({"investigation", "probe", "inquiry"})
 ADDED = frozenset({"additional", "extra", "further", "another", "supplementary"})
 # 'Canadian steel has faced a 50% U.S. tariff', 'Indian goods pay 50%': who bears it is its target
 BEARING_VERBS = frozenset({"face", "pay", "suffer", "bear", "incur"})
@@ -149,9 +170,10 @@ def _target_countries(trigger: Token, index: DocIndex) -> list[str]:
     found = _targets_in(trigger, index)
     gov = governor(trigger)
     if not found and gov is not trigger:  # 'sets a tariff on most goods from the bloc' ('from' on 'sets')
-        found = _targets_in(gov, index, on_goods=_on_goods(trigger))
+        found = _targets_in(gov, index, on_goods=_on_goods(trigger), probe=trigger.lemma_.lower() in PROBES)
     if not found:
-        for tok in gov.subtree:
+        clause = clause_of(gov)
+        for tok in (t for t in gov.subtree if t.i in clause):
             if tok.dep_ == "prep" and tok.lower_ in ("on", "against") and tok.head.pos_ in ("NOUN", "VERB"):
                 found = _targets_in(tok.head, index)
                 if found:
@@ -163,22 +185,23 @@ GOODS = {"goods", "imports", "products", "exports", "steel", "cars", "autos", "v
 
 
 def _on_goods(tok: Token) -> bool:
-    return any(c.dep_ == "prep" and c.lower_ == "on" for c in tok.children)
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "into") for c in tok.children)
 
 
-def _target_preps(trigger: Token, on_goods: bool = False) -> list[Token]:
+def _target_preps(trigger: Token, on_goods: bool = False, probe: bool = False) -> list[Token]:
     """'on', 'against', 'for' (goods) and, beside an 'on' (the goods, here or on the tariff
     word below), 'from' (their origin)."""
     preps = [c for c in trigger.children if c.dep_ == "prep"]
-    on_goods = on_goods or _on_goods(trigger)
-    return [p for p in preps if p.lower_ in ("on", "against")
+    probe = probe or trigger.lemma_.lower() in PROBES  # 'an investigation into pork from the EU'
+    on_goods = on_goods or _on_goods(trigger) or probe
+    return [p for p in preps if p.lower_ in ("on", "against") or (p.lower_ == "into" and probe)
             or (p.lower_ == "for" and any(t.lower_ in GOODS for t in p.subtree))
             or (p.lower_ == "from" and on_goods)]  # fmt: skip
 
 
-def _targets_in(trigger: Token, index: DocIndex, on_goods: bool = False) -> list[str]:
+def _targets_in(trigger: Token, index: DocIndex, on_goods: bool = False, probe: bool = False) -> list[str]:
     """The first country named in a target phrase, with the countries coordinated with it."""
-    for prep in _target_preps(trigger, on_goods):
+    for prep in _target_preps(trigger, on_goods, probe):
         for tok in prep.subtree:
             m = index.mention_at[tok.i] or definite_antecedent(tok, index)  # 'goods from the bloc'
             if m is None or not country_of(m):

@@ -77,15 +77,34 @@ def date_for(trig: Token, index: args.DocIndex) -> Timex | None:
     when = args.linked_timex(trig, index)
     if when is not None or args.in_temporal_pp(trig):
         return when
-    cur = trig
+    cur, tense = trig, None
     for _ in range(5):
         if not _climbable(cur):
             break
+        if _marked(cur, _REFERENCE_MARKS):
+            if not _hours_apart(cur):
+                break  # 'imposed duties on Friday after talks collapsed': the talks are earlier
+            tense = clause_tense(cur)  # 'hours after X came into force': X's day has X's tense
         cur = cur.head
         when = args.linked_timex(cur, index)
-        if when is not None:
+        if when is not None and (tense is None or when.tense in (tense, "none")):
             return when
     return None
+
+
+_CLOSE_GAPS = {"hours", "minutes", "moments", "shortly", "just", "soon", "immediately", "right"}
+
+
+def _marked(clause: Token, marks: set[str]) -> bool:
+    """An adverbial clause opened by one of ``marks`` ('after the tariffs came into force')."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+
+
+def _hours_apart(clause: Token) -> bool:
+    """'hours after', 'shortly before': the clause happened the day of the one it modifies."""
+    marks = [c for c in clause.children if c.dep_ == "mark"]
+    near = [*clause.children, *(g for m in marks for g in m.children)]
+    return any(c.lower_ in _CLOSE_GAPS and c.dep_ in ("npadvmod", "advmod") for c in near)
 
 
 SAME_TIME_PREPS = {"of", "during", "at", "in"}
@@ -211,6 +230,4 @@ def _reference_clause(head: Token) -> bool:
     """'... since the truce took effect last Tuesday': a point the story counts from, not the
     time the story has reached, so the next sentences do not take its date."""
     verb = args.governor(head)
-    return args.in_temporal_pp(head) or (
-        verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _REFERENCE_MARKS for c in verb.children)
-    )
+    return args.in_temporal_pp(head) or _marked(verb, _REFERENCE_MARKS)

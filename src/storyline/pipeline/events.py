@@ -138,6 +138,8 @@ def _people(group: list[Trigger], index: args.DocIndex, etype: str) -> list[Ment
     for t in group:
         found = args.participants(t.token, index, subject_only=etype == "statement",
                                   speaker_joins=etype not in SPEAKER_APART, own_phrase=etype in MEASURES)
+        if etype in MEASURES:
+            found += args.regional_actors(t.token, index)
         people += [m for m in found if m.key not in {p.key for p in people}]
     return people
 
@@ -198,6 +200,8 @@ def _event(
         location = narrative.venue(sent_i, people)
         location_from = "scene" if location else None
     attrs = _attributes(etype, group, index, quantities, when)
+    if etype == "tariff" and attrs.get("imposer") and not attrs.get("target"):
+        attrs.update(_running_target(attrs["imposer"], earlier))
     if location_from:
         attrs["location_from"] = location_from
     if borrowed and like is not None:
@@ -259,6 +263,16 @@ def _filed_from(sent: Span) -> str | None:
     if dateline is not None and sent.start_char <= dateline.start < sent.end_char:
         return str(dateline.place)
     return dateline_place(sent)
+
+
+def _running_target(imposer: str, earlier: Sequence[Event]) -> dict[str, Any]:
+    """'The EU executive set provisional rates of 17.4% for BYD …' after 'duties on electric
+    vehicles imported from China': the imposer's last tariff in the article names the target."""
+    prior = next((e for e in reversed(earlier) if e.type == "tariff" and e.attributes.get("imposer") == imposer
+                  and e.attributes.get("target")), None)  # fmt: skip
+    if prior is None:
+        return {}
+    return {k: prior.attributes[k] for k in ("target", "targets") if k in prior.attributes}
 
 
 def _attributes(

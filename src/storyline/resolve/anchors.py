@@ -76,18 +76,14 @@ def anchors_for(
         w = e.when
         if w is None or not w.relative or not w.text or e.attributes.get("dated_by") != "text":
             continue  # relative: 'last month', and 'June 12' of a year the DCT decides
-        best: tuple[int, Event] | None = None
         free = resolve_timex(w, None)
-        for k in known:
-            if k.doc == doc.doc or not _same_event(e, k) or not _form_fits(free.value, k.start or ""):
-                continue
-            score = pair_score(e.replace(start=None, date_precision="unknown"), k, ctx)
-            if score >= 2 and (best is None or score > best[0]):
-                best = (score, k)
-        if best is not None:
-            k = best[1]
-            out.append(Anchor(timex=w, lo=dt.date.fromisoformat(k.start or ""),
-                              hi=dt.date.fromisoformat(k.end or k.start or "")))  # fmt: skip
+        fits = [k for k in known if k.doc != doc.doc and _same_event(e, k) and _form_fits(free.value, k.start or "")]
+        scored = [(pair_score(e.replace(start=None, date_precision="unknown"), k, ctx), k) for k in fits]
+        top = max((score for score, _ in scored), default=0)
+        days = {(k.start, k.end or k.start) for score, k in scored if score == top}
+        if top >= 2 and len(days) == 1:  # two Doha meetings a fortnight apart fit alike: which one is meant?
+            start, end = days.pop()
+            out.append(Anchor(timex=w, lo=dt.date.fromisoformat(start or ""), hi=dt.date.fromisoformat(end or "")))
     return out
 
 

@@ -351,6 +351,29 @@ def named_year_clues(timexes: Sequence[Timex]) -> list[Clue]:
     return out
 
 
+def same_weekday_clues(timexes: Sequence[Timex]) -> list[Clue]:
+    """'in the early hours of Wednesday, Nov. 22 … Late on Wednesday, Hanegbi said': a bare
+    weekday the text also names with its date is most likely that day, so the DCT lies in
+    the week after it (before it, for a day ahead)."""
+    dated: dict[int, list[Clue]] = {}
+    for t in timexes:
+        if t.type == "DATE" and _MONTH_OR_DAY.match(t.value) and not _WEEKDAY.match(t.value):
+            for c in _yearless_clue(t):
+                if c.on_weekday and c.named is not None and not c.near:
+                    dated.setdefault(c.on_weekday, []).append(c)
+    out = []
+    for t in timexes:
+        weekday = _WEEKDAY.match(t.value)
+        if weekday is None or t.tense not in ("past", "future"):
+            continue
+        for c in dated.get(int(weekday.group(1)), []):
+            named = c.named or _PROBE
+            lo, hi = (named, named + timedelta(days=6)) if t.tense == "past" else (named - timedelta(days=6), named)
+            out.append(Clue(f"{t.text!r} is {named:%b %d}", 0.5, lo, hi, "year", near=True,
+                            on_weekday=c.on_weekday, named=named))  # fmt: skip
+    return out
+
+
 def clues(timexes: Iterable[Timex], anchors: Sequence[Anchor] = (), sentences: Sequence[int] = ()) -> list[Clue]:
     """Every clue the expressions and anchors give (``sentences``: the text's sentence start
     offsets, in order, when known)."""
@@ -368,6 +391,7 @@ def clues(timexes: Iterable[Timex], anchors: Sequence[Anchor] = (), sentences: S
                for c in elapsed_clue(t, by_start[t.counts_from]))  # fmt: skip
     out.extend(rollover_clues(pairs))
     out.extend(named_year_clues(timexes))
+    out.extend(same_weekday_clues(timexes))
     out.extend(c for a in anchors if (c := anchor_clue(a)) is not None)
     return out
 

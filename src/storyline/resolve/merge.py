@@ -68,6 +68,8 @@ def pair_score(a: Event, b: Event, ctx: Context) -> int:
     if a.type in ("tariff", "purchase_commitment", "market_move", "export_control", "sanction"):
         if (a.attributes.get("rate") is None) != (b.attributes.get("rate") is None) and a.type == "tariff":
             return 0  # "the lower tariff took effect" cannot tell which rate it is about
+        if a.attributes.get("measure") != b.attributes.get("measure"):
+            return 0  # a trade investigation is not the duty it may lead to
         score += _numbers_agree(a, b)
     return score
 
@@ -139,7 +141,8 @@ def _contains(a: Event, b: Event) -> bool:
 
 
 TRAIT_KEYS = ("imposer", "target", "rate", "commodity", "instrument")
-SEQUENCE_KEYS = frozenset({"planned_day", "occurred_day", "added_in"})  # compared by _planned_later, _told_apart
+SEQUENCE_KEYS = frozenset({"planned_day", "occurred_day", "in_effect_day", "added_in"})  # compared by _planned_later,
+# _told_apart and _effective_apart
 
 
 DAY_SLACK = 1  # days: two reports of one event may date it this far apart (time zones)
@@ -157,13 +160,24 @@ def _traits(e: Event) -> dict[str, set[object]]:
         out["added_in"] = {(e.doc, bool(e.attributes["additional"]))}  # 'an additional 25% … on top of a 25% tariff'
     if one_day and dated_by in ("text", "narrative") and e.status in ("planned", "occurred"):
         out[f"{e.status}_day"] = {e.start}
+    if one_day and dated_by == "text" and e.status == "in_effect":
+        out["in_effect_day"] = {e.start}  # 'took effect on Tuesday', not 'remain in force'
     return out
 
 
 def _planned_later(a: dict[str, set[object]], b: dict[str, set[object]]) -> bool:
     """'Trump and Xi met' (Thursday) and 'the leaders' meeting, which Xi will attend on
-    Friday': a plan for a day after the day a meeting happened is another meeting."""
-    return any(str(p) > str(o) for p in a.get("planned_day", ()) for o in b.get("occurred_day", ()))
+    Friday': a plan for a day after the day a meeting happened is another meeting.  So is a
+    duty due from a day after the day one took effect: a measure takes effect once."""
+    done = (*b.get("occurred_day", ()), *b.get("in_effect_day", ()))
+    return any(str(p) > str(o) for p in a.get("planned_day", ()) for o in done)
+
+
+def _effective_apart(a: dict[str, set[object]], b: dict[str, set[object]]) -> bool:
+    """Two measures that took effect on days further apart than DAY_SLACK are two measures."""
+    days = [dt.date.fromisoformat(str(x)) for x in a.get("in_effect_day", ())]
+    theirs = [dt.date.fromisoformat(str(y)) for y in b.get("in_effect_day", ())]
+    return bool(days and theirs) and not any(abs((x - y).days) <= DAY_SLACK for x in days for y in theirs)
 
 
 def _told_apart(a: dict[str, set[object]], b: dict[str, set[object]]) -> bool:
@@ -173,7 +187,7 @@ def _told_apart(a: dict[str, set[object]], b: dict[str, set[object]]) -> bool:
 
 
 def _conflict(a: dict[str, set[object]], b: dict[str, set[object]], within: Mapping[str, str]) -> bool:
-    if _planned_later(a, b) or _planned_later(b, a) or _told_apart(a, b):
+    if _planned_later(a, b) or _planned_later(b, a) or _told_apart(a, b) or _effective_apart(a, b):
         return True
 
     def differ(key: str, values: set[object]) -> bool:

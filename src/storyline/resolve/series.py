@@ -43,7 +43,8 @@ def tariff_points(event: Event, published: Mapping[str, str | None]) -> list[tup
     out = []
     for target in a.get("targets") or [a["target"]]:  # one series per target of a shared rate
         key = f"tariff:{a['imposer']}-{target}"
-        out.append((key, SeriesPoint(date=day, value=float(a["rate"]), status=status, sources=event.sources)))
+        for rate in a.get("rates") or [a["rate"]]:  # '17.4% for BYD, 20% for Geely': a level each
+            out.append((key, SeriesPoint(date=day, value=float(rate), status=status, sources=event.sources)))
         if a.get("previous_rate") is not None:
             anchor = event.start if event.start and event.attributes.get("dated_by") == "text" else day
             out.append((key, SeriesPoint(date=_day_before(anchor), value=float(a["previous_rate"]),
