@@ -272,6 +272,19 @@ class ActorDictionary:
             and (not r.until or date[: len(r.until)] <= r.until)
         )
 
+    def holder(self, code: str, title: str, date: str) -> ActorEntry | None:
+        """The one person holding ``title`` for the country ``code`` on ``date`` ('Qatar's
+        prime minister' in November 2023), or None when the dictionary knows none or several."""
+        country = self.country(code)
+        if country is None or not date:
+            return None
+        names = {normalize(n) for n in country.names()}
+        key = title_key(self.titles.canonical_title(title))
+        people = [e for e in self.entries.values() if e.type == "PERSON" and any(
+            title_key(r.title) == key and (normalize(r.org) in names if r.org else e.country == code)
+            for r in self.current_roles(e.id, date))]  # fmt: skip
+        return people[0] if len(people) == 1 else None
+
     def is_leader(self, entity_id: str, date: str | None = None) -> bool:
         """True when the person is a head of state or government at ``date``."""
         return any(self.titles.is_leader(r.title) for r in self.current_roles(entity_id, date))

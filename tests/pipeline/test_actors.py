@@ -366,3 +366,34 @@ def test_the_north_is_the_one_country_named_north_before(run: Any, text: str, ke
 @pytest.mark.parametrize("text", ["Putin declared a truce over Easter.", "Both sides agreed to a pause over Christmas."])
 def test_a_holiday_is_no_actor(run: Any, text: str) -> None:
     assert not [m for m in run(text) if m.text in ("Easter", "Christmas")]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "key"),
+    [
+        # an office named by its country: who held it on the document's date
+        ("Qatar's prime minister said on Sunday that the gaps were technical.", "2023-11-20",
+         "person:mohammed-bin-abdulrahman"),
+        ("The Qatari prime minister said on Sunday that the gaps were technical.", "2023-11-20",
+         "person:mohammed-bin-abdulrahman"),
+        ("Japan's prime minister said on Sunday that talks would go on.", "2023-11-20", "person:fumio-kishida"),
+        ("Japan's prime minister said on Sunday that talks would go on.", "2025-11-20", "person:sanae-takaichi"),
+    ],
+)  # fmt: skip
+def test_an_office_named_by_its_country_is_its_holder_on_the_day(run: Any, text: str, dct: str, key: str) -> None:
+    (office,) = _by_text(run(text, dct=dct), "prime minister")
+    assert office.key == key and office.label == "PERSON"
+    assert office.role is not None and office.role.title == "Prime Minister"
+
+
+@pytest.mark.parametrize(
+    ("text", "dct"),
+    [
+        # a name after the title speaks for itself
+        ("Qatar's prime minister Mohammed bin Abdulrahman Al Thani said on Sunday that it was close.", "2023-11-20"),
+        # no date: no way to know who held the office
+        ("Qatar's prime minister said that it was close.", None),
+    ],
+)  # fmt: skip
+def test_no_office_holder_without_a_date_or_beside_a_name(run: Any, text: str, dct: str | None) -> None:
+    assert _by_text(run(text, dct=dct), "prime minister") == []

@@ -135,3 +135,14 @@ def test_a_clause_after_an_event_takes_its_day_only_hours_apart(nlp: Any, text: 
                                                                  expected: list[tuple[str, str, str]]) -> None:  # fmt: skip
     tariffs = [e for e in events_of(nlp, text, "2025-03-12") if e.type == "tariff"]
     assert [(e.start, e.status, e.attributes["dated_by"]) for e in tariffs] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Speaking to reporters on Sunday on the island of Nantucket, Biden said the pause was working.",
+        "Netanyahu, addressing ministers on Sunday evening, said the war would go on.",
+    ],
+)
+def test_said_while_speaking_on_a_day_was_said_that_day(nlp: Any, text: str) -> None:
+    assert dated(events_of(nlp, text), "statement") == [("2025-10-12", "occurred")]

@@ -311,3 +311,17 @@ def test_rates_per_company_and_the_articles_running_target(nlp: Any) -> None:
 def test_a_change_of_leader_is_an_event(nlp: Any, text: str, expected: list[tuple[str, str]]) -> None:
     found = of_type(events_of(nlp, text, "2025-03-12"), "other")
     assert [(e.start, e.status) for e in found] == expected
+
+
+def test_a_when_clause_after_a_meeting_names_who_met(nlp: Any) -> None:
+    text = ("The push builds on a meeting in Doha on Nov. 9, when CIA Director William Burns and David Barnea sat "
+            "down with Qatar's prime minister to discuss a hostage deal.")
+    (meeting,) = of_type(events_of(nlp, text, "2023-11-20"), "meeting")
+    assert (meeting.start, meeting.location) == ("2023-11-09", "Doha")
+    assert {"person:william-burns", "person:david-barnea", "person:mohammed-bin-abdulrahman"} <= set(meeting.participants)
+
+
+def test_a_visit_to_troops_inside_a_place_is_a_visit_there(nlp: Any) -> None:
+    (visit,) = of_type(events_of(nlp, "Netanyahu visited Israeli troops inside the Gaza Strip on Sunday.", "2023-11-26"),
+                       "visit")  # fmt: skip
+    assert (visit.start, visit.location) == ("2023-11-26", "Gaza Strip")

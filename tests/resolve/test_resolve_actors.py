@@ -168,3 +168,13 @@ def test_aliases_keep_spellings_that_differ_only_in_accents(
     (entity,) = resolve(mentions, load_dictionary()).entities
     assert entity.name == "António Guterres"
     assert entity.aliases == aliases
+
+
+def test_a_dictionary_person_is_also_known_by_surname() -> None:
+    """Readers search 'Guterres' though the texts only wrote 'Antonio Guterres'."""
+    mention = _m("a", 0, "Antonio Guterres", "person:antonio-guterres", "António Guterres")
+    (entity,) = resolve([mention], load_dictionary()).entities
+    assert set(entity.aliases) == {"Antonio Guterres", "Guterres"}
+    (unknown,) = resolve([_m("a", 0, "Maria Delgado", "person:maria-delgado", "Maria Delgado")],
+                         load_dictionary()).entities  # fmt: skip
+    assert unknown.aliases == ()

@@ -393,7 +393,34 @@ def find(doc: Doc, dictionary: ActorDictionary | None = None) -> list[Mention]:
     _absorb_acronyms(doc, cands)
     _absorb_group_prefixes(doc, cands)
     _countries_by_demonym(cands)
-    return [_mention(doc, c) for c in cands if c.key]
+    cands.extend(_office_holders(doc, cands, dictionary))
+    return [_mention(doc, c) for c in sorted(cands, key=lambda c: c.start) if c.key]
+
+
+def _office_holders(doc: Doc, cands: list[_Cand], dictionary: ActorDictionary) -> list[_Cand]:
+    """'Qatar's prime minister said', 'the Japanese foreign minister': the person who held
+    that office on the document's date, when the dictionary knows exactly one (a name right
+    after the title is a mention of its own)."""
+    dct = doc._.storyline_dct
+    taken = {i for c in cands for i in range(c.start, c.end)}
+    out = []
+    for c in cands:
+        if not (dct and c.key.startswith("country:") and c.country):
+            continue
+        start = c.end + 1 if c.end < len(doc) and doc[c.end].tag_ == "POS" else c.end
+        end = start
+        while end < len(doc) and end - start < 3 and doc[end].lower_ in dictionary.titles.heads | dictionary.titles.modifiers:
+            end += 1
+        if end == start or doc[end - 1].lower_ not in dictionary.titles.heads or taken & set(range(start, end)):
+            continue
+        if end < len(doc) and doc[end].pos_ == "PROPN":
+            continue  # 'Qatar's prime minister Mohammed bin Abdulrahman': the name speaks for itself
+        entry = dictionary.holder(c.country, doc[start:end].text, dct[:10])
+        if entry is not None:
+            title = dictionary.titles.canonical_title(doc[start:end].text)
+            org = _country_name(dictionary, c.country)
+            out.append(_Cand(start, end, "PERSON", entry.id, entry.name, entry.country, Role(title=title, org=org)))
+    return out
 
 
 def _countries_by_demonym(cands: list[_Cand]) -> None:

@@ -522,6 +522,8 @@ def participants(trigger: Token, index: DocIndex, subject_only: bool = False,
         found += _deciders(trigger.head, index)
     if not found:  # "a truce saw Washington drop ...": the actors of the clause it governs
         found = [m for c in gov.children if c.dep_ in ("ccomp", "xcomp", "dobj") for m in subtree_mentions(c, index)]
+    if not found and trigger.pos_ == "NOUN":
+        found = _when_clause_people(trigger, index)
     if not found and gov.dep_ == "ccomp" and gov.head.i != gov.i and (
         speaker_joins or any(t.lower_ in SELF_WORDS for t in gov.subtree)  # 'said its jets had hit a depot'
     ):
@@ -530,6 +532,18 @@ def participants(trigger: Token, index: DocIndex, subject_only: bool = False,
 
 
 SELF_WORDS = frozenset({"its", "their", "our", "we", "us"})
+
+
+def _when_clause_people(noun: Token, index: DocIndex) -> list[Mention]:
+    """'a meeting in Doha on Nov. 9, when Burns and Barnea sat down with Sheikh Mohammed': the
+    clause right after the noun's phrase tells who took part."""
+    phrase = {t.i for t in noun.subtree}
+    when = next((t for t in noun.doc[noun.i + 1 : noun.sent.end] if t.lower_ == "when" or not (
+        t.i in phrase or t.is_punct)), None)  # fmt: skip
+    if when is None or when.lower_ != "when" or when.head.pos_ not in ("VERB", "AUX"):
+        return []
+    verb = when.head
+    return _unique(subject_mentions(verb, index) + subtree_mentions(verb, index, stop=_subject_tokens(verb)))
 
 
 def _deciders(noun: Token, index: DocIndex) -> list[Mention]:

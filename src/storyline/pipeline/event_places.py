@@ -58,7 +58,7 @@ def _nested_place(head: Token, index: DocIndex) -> str | None:
     stack = [(c, 0) for c in head.children if c.dep_ in ("dobj", "prep", "pobj", "npadvmod")]
     while stack:
         tok, depth = stack.pop()
-        if tok.dep_ == "prep" and tok.lower_ in ("in", "at"):
+        if tok.dep_ == "prep" and tok.lower_ in ("in", "at", "inside"):
             for pobj in (c for c in tok.children if c.dep_ == "pobj"):
                 place = _place_phrase(pobj, index)
                 if place:

@@ -212,14 +212,16 @@ def timing(
 
 _REFERENCE_MARKS = {"since", "before", "until", "till", "after", "once"}
 _SAYING_MARKS = {"after", "when", "as"}
+_ADDRESSING = {"speak", "talk", "address", "write", "brief", "answer", "reply", "respond", "testify"}
 
 
 def _said_when(verb: Token, index: args.DocIndex) -> Timex | None:
     """'After those talks ended on Sunday, Bessent said …', 'when asked on Monday, he said':
     something said right after (or as) a day's event, with no day of its own, was said that day."""
     for clause in verb.children:
-        if clause.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _SAYING_MARKS
-                                          for c in clause.children):  # fmt: skip
+        speaking = clause.tag_ == "VBG" and clause.lemma_.lower() in _ADDRESSING  # 'Speaking to reporters on Friday'
+        if clause.dep_ == "advcl" and (speaking or any(c.dep_ in ("mark", "advmod") and c.lower_ in _SAYING_MARKS
+                                                       for c in clause.children)):  # fmt: skip
             when = args.linked_timex(clause, index)
             if when is not None and when.precision == "day":
                 return when

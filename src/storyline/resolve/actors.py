@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..dictionary import ActorDictionary, demonym_bases, normalize, title_key
+from ..dictionary import ActorDictionary, ActorEntry, demonym_bases, normalize, title_key
 from ..records import Entity, Mention, Role, _Record
 
 _LEADER_TITLES = frozenset(
@@ -93,14 +93,16 @@ def _best_name(mentions: Sequence[Mention], dictionary: ActorDictionary | None, 
     return sorted(counts, key=lambda n: (-len(n.split()), -counts[n], n))[0]
 
 
-def _aliases(mentions: Sequence[Mention], name: str) -> tuple[str, ...]:
-    """Every other spelling the texts use, one per form; a form that differs from the name
-    only in its accents ('Antonio Guterres' for 'António Guterres') is a spelling worth
+def _aliases(mentions: Sequence[Mention], name: str, known: Sequence[str] = ()) -> tuple[str, ...]:
+    """Every other spelling the texts use, one per form, and the ``known`` short forms of a
+    dictionary person (the surname a reader searches by: 'Guterres'); a form that differs from
+    the name only in its accents ('Antonio Guterres' for 'António Guterres') is a spelling worth
     keeping, because readers search for the form they saw."""
     own = normalize(name, fold_accents=False)
     seen: dict[str, str] = {}
-    for m in sorted(mentions, key=_order):
-        text = m.text.replace("\u2019", "'")
+    forms = [m.text for m in sorted(mentions, key=_order)] + list(known)
+    for form in forms:
+        text = form.replace("\u2019", "'")
         if text.endswith("'s"):
             text = text[:-2]
         if text.lower().startswith("the "):
@@ -109,6 +111,11 @@ def _aliases(mentions: Sequence[Mention], name: str) -> tuple[str, ...]:
         if key and key != own:
             seen.setdefault(key, text)
     return tuple(sorted(seen.values()))
+
+
+def _known_forms(entry: ActorEntry | None) -> tuple[str, ...]:
+    """A dictionary person's surname, the form the news uses after the first mention."""
+    return (entry.surname,) if entry is not None and entry.type == "PERSON" and entry.surname else ()
 
 
 def _roles(mentions: Sequence[Mention]) -> tuple[Role, ...]:
@@ -153,7 +160,7 @@ def _entity(
         name=name,
         type=etype,
         aliases=tuple(
-            a for a in _aliases(mentions, name)
+            a for a in _aliases(mentions, name, _known_forms(entry))
             if etype == "PERSON" or normalize(a) not in person_names
         ),
         country=country,

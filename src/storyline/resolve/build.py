@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from ..dedupe import duplicates_of, reworded_copies
+from ..dictionary import load_dictionary
 from ..records import PLACE_KEYS, Article, DocumentFacts, Entity, Event, Quote
 from ..settings import Settings
 from ..store import Database
@@ -34,7 +35,8 @@ def rebuild(db: Database, settings: Settings) -> None:
     originals = duplicates_of(db.minhashes(), settings.dup_threshold)
     pairs = reworded_copies([(d.id, d.text) for d in sorted(docs, key=lambda d: d.path) if d.id not in originals],
                             copy_threshold=settings.dup_threshold)  # fmt: skip
-    resolution = resolve_actors([m for f in facts.values() for m in f.mentions])  # dates play no part
+    resolution = resolve_actors([m for f in facts.values() for m in f.mentions],  # dates play no part
+                                load_dictionary(settings.actors))  # fmt: skip
     entity_of = resolution.entity_of
     entities = list(resolution.entities)
     places = {e.id: e.name for e in entities if e.id.startswith(PLACE_KEYS) and e.type in PLACE_TYPES}
