@@ -273,6 +273,18 @@ CASES = [
      ["Unlimited digital", "Cancel anytime"], "paywall"),
     ("related-abbreviation", BODY + "\n\nRead next:\nWhy ports matter\nFive charts on what Canada sells to the U.S.\n\n" + BODY,
      ["Five charts"], "related links"),
+    ("bracketed-caption", "[Photo: Trucks wait at the border crossing. Photo credit: Harbour Desk / Ana Ruiz]\n\n" + BODY,
+     ["Trucks wait", "Ana Ruiz"], "photo credit"),
+    ("comment-row", BODY + "\n\n[Share on Facebook] [Share on X] [Share on LinkedIn] [Send by email]   Comments (48)\n"
+     "Comments (32) | Report an error | Reprints & permissions", ["Share on", "Comments (", "Reprints"], "share widget"),
+    ("listen-row", "Listen to this article · 6 min\nReading time: 5 minutes\n\n" + BODY,
+     ["Listen to", "Reading time"], "share widget"),
+    ("metering", "You have read 3 of your 3 free articles this month.\n\n" + BODY, ["free articles"], "metering notice"),
+    ("copyright-owner-first", BODY + "\n\n(c) Harbour Ledger 2024. Republication or redistribution of content is "
+     "prohibited without prior written consent.", ["Harbour Ledger", "Republication"], "copyright"),
+    ("amended", BODY + "\n\nThis article was amended on 5 November 2024 to correct a name.", ["amended"], "update note"),
+    ("sign-up-colon", BODY + "\n\nSign up: The Harbour Briefing arrives every morning at 6:30. Register free.",
+     ["Harbour Briefing", "Register free"], "newsletter or corrections prompt"),
     (
         "furniture",
         BODY + "\n\nMarket Watch Live Ticker\n\nWeather Radar",
@@ -333,6 +345,10 @@ def test_family_removed(name: str, raw: str, gone: list[str], reason: str) -> No
         "Prices updated 6 times a day fell.",
         "Cancel the tariff, the minister urged.",
         "The deal gives unlimited access to the port for Canadian ships.",
+        "Reprinting the ballots took 48 minutes, officials said.",
+        "You have to read the fine print, the minister said.",
+        "Redistribution of the quota is prohibited under the deal, officials said.",
+        "[Officials said the photo was taken in May.]",
     ],
 )
 def test_content_kept(raw: str) -> None:
