@@ -146,3 +146,18 @@ def test_a_clause_after_an_event_takes_its_day_only_hours_apart(nlp: Any, text: 
 )
 def test_said_while_speaking_on_a_day_was_said_that_day(nlp: Any, text: str) -> None:
     assert dated(events_of(nlp, text), "statement") == [("2025-10-12", "occurred")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a comparison moves no date
+        ("The European Commission published its regulation on the evening of Tuesday, Oct. 7, so that the tariffs "
+         "applied from Wednesday, a day earlier than it had first signalled.", [("2025-10-08", "occurred")]),
+        # a count from the day named does
+        ("The European Commission published the regulation on Oct. 6. The EU duties on Chinese cars took effect two "
+         "days later.", [("2025-10-08", "in_effect")]),
+    ],
+)  # fmt: skip
+def test_a_day_earlier_than_is_a_comparison_not_a_date(nlp: Any, text: str, expected: list[tuple[str, str]]) -> None:
+    assert dated(events_of(nlp, text, "2025-10-10"), "tariff") == expected

@@ -91,8 +91,9 @@ def below_clause(tok: Token, deps: set[str]) -> bool:
 
 _FROM_NOW = re.compile(r"\s+(?:from now|hence)\b", re.I)
 _AGO = re.compile(r"\s+ago\b", re.I)
-_LATER = re.compile(r"\s+(?:later|after that|afterwards|thereafter)\b", re.I)
-_EARLIER = re.compile(r"\s+(?:earlier|before that|before then)\b", re.I)
+# not a comparison: 'a day earlier than it had first signalled' moves no date
+_LATER = re.compile(r"\s+(?:later|after that|afterwards|thereafter)\b(?!\s+than\b)", re.I)
+_EARLIER = re.compile(r"\s+(?:earlier|before that|before then)\b(?!\s+than\b)", re.I)
 
 
 def _shifted(doc: Doc, t: Timex, previous: Timex | None) -> Timex:
