@@ -325,3 +325,30 @@ def test_titles_of_office_and_governing_verbs_name_the_speaker(nlp, text: str, s
 
     (doc,) = list(run(nlp, [DocInput("t3", text, "2025-10-14")]))
     assert _one(list(doc._.storyline_quotes), snippet).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "snippet", "speaker", "speaker_text"),
+    [
+        # a person's office speaks for the person
+        ("\u201cTalks are moving forward,\u201d Prime Minister Benjamin Netanyahu's office said in a statement.",
+         "Talks", "person:benjamin-netanyahu", "Prime Minister Benjamin Netanyahu's office"),
+        # 'the organisation', after the one organisation that acted
+        ("The International Committee of the Red Cross said its president had met the envoy.\n\n"
+         "\u201cWe stand ready to help,\u201d the organisation said in a statement.", "ready", "org:red-cross",
+         "International Committee of the Red Cross"),
+        # a state's ministry the text names nowhere else: that state, in the text's words
+        ("\u201cThe bombardment makes mediation harder,\u201d the Qatari foreign ministry said on Friday.",
+         "bombardment", "country:QA", "the Qatari foreign ministry"),
+        # who described it is who reported it, not what was reported
+        ("The United Nations said on Saturday that 137 trucks had been unloaded on Friday, describing it as "
+         "\u201cthe biggest single aid delivery since October\u201d.", "biggest", "org:un", "United Nations"),
+    ],
+)  # fmt: skip
+def test_offices_bodies_ministries_and_describers_speak(nlp, text: str, snippet: str, speaker: str,  # type: ignore[no-untyped-def]
+                                                       speaker_text: str) -> None:  # fmt: skip
+    from storyline.pipeline import DocInput, run
+
+    (doc,) = list(run(nlp, [DocInput("t4", text, "2023-12-02")]))
+    q = _one(list(doc._.storyline_quotes), snippet)
+    assert (q.speaker, q.speaker_text) == (speaker, speaker_text)

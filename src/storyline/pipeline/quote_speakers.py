@@ -225,13 +225,24 @@ class Resolver:
             return Speaker(mention.key, text, mention.label)
         inside = self.index.mentions_in(tokens)
         if inside:  # names inside, but not as the head: "allies of X", "X's critics"
-            country = _modifier_country(inside, root)
-            if country is None and tokens[0].lower_ == "the":
-                return self._head_of(inside, root, tokens[0].idx)  # 'the Treasury secretary'
-            return self._nominal(root, tokens[0].idx, country) if tokens[0].lower_ == "the" else None
+            return self._named_inside(tokens, root, inside)
         if tokens[0].lower_ in ("the", "this", "that"):
             return self._nominal(root, tokens[0].idx)
         return None
+
+    def _named_inside(self, tokens: list[Token], root: Token, inside: list[Mention]) -> Speaker | None:
+        """'the Treasury secretary', 'the Chinese leader', 'the Qatari foreign ministry'."""
+        country = _modifier_country(inside, root)
+        if tokens[0].lower_ != "the":
+            return None
+        if country is None:
+            return self._head_of(inside, root, tokens[0].idx)  # 'the Treasury secretary'
+        found = self._nominal(root, tokens[0].idx, country)
+        if found is None and root.lemma_.lower() in self.lex.organisation_nouns:
+            # 'the Qatari foreign ministry', named nowhere else: that state's ministry speaks
+            key = next(m.key for m in inside if m.country == country)
+            return Speaker(key, _text(tokens), "GPE")
+        return found
 
     def _issuer(self, tokens: list[Token], root: Token, role: bool) -> Speaker | None:
         """"a statement from X" / "X's spokesperson" -> X."""
@@ -271,7 +282,10 @@ class Resolver:
         if latest is not None and titled.search(self.index.titles.get(latest.key, "")) and self._of(latest.key, country):
             return latest
         if root.lemma_.lower() in self.lex.organisation_nouns:
-            return self._named_organisation(word, pos)
+            named = self._named_organisation(word, pos)
+            if named is None and word in _GENERIC_BODIES:  # 'the organisation said', after the Red Cross acted
+                return self._latest_acting(pos, ("ORG",))
+            return named
         return self._titled_person(titled, pos, country)
 
     def _latest_acting(self, pos: int, labels: tuple[str, ...]) -> Speaker | None:
@@ -341,6 +355,9 @@ class Resolver:
         return Speaker(m.key, m.text, m.label)
 
 
+_GENERIC_BODIES = frozenset({"organisation", "organization", "group", "agency", "body", "institution"})
+
+
 def trim(tokens: list[Token]) -> list[Token]:
     """Strip punctuation, conjunctions and adverbs ("also", "later") from both ends."""
     drop = ("PUNCT", "CCONJ", "ADV", "SPACE", "PART")
@@ -369,13 +386,18 @@ def _text(tokens: list[Token]) -> str:
 
 
 def subject(verb: Token) -> Token | None:
-    """The subject of a verb, borrowed from the governing verb for "..., adding that ...")."""
+    """The subject of a verb, borrowed from the governing verb for "..., adding that ...").
+    A participle's describer is who reported, not what was reported: in 'The UN said 137
+    trucks had been unloaded, describing it as "…"', the UN."""
+    participle = False
     for _ in range(3):
         for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.dep_ == "nsubj" or (child.dep_ == "nsubjpass" and not participle):
                 return child
-        if verb.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or verb.head.i == verb.i:
+        climbs = ("advcl", "xcomp", "conj", "pcomp", *(("ccomp",) if participle else ()))
+        if verb.dep_ not in climbs or verb.head.i == verb.i:
             return None
+        participle = participle or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
         verb = verb.head
     return None
 
