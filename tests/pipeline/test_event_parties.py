@@ -325,3 +325,19 @@ def test_a_visit_to_troops_inside_a_place_is_a_visit_there(nlp: Any) -> None:
     (visit,) = of_type(events_of(nlp, "Netanyahu visited Israeli troops inside the Gaza Strip on Sunday.", "2023-11-26"),
                        "visit")  # fmt: skip
     assert (visit.start, visit.location) == ("2023-11-26", "Gaza Strip")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a stance taken in public is a statement
+        ("Biden welcomed the two-day extension on Monday.", [("statement", ("person:joe-biden",))]),
+        # an office speaking for its state is news, where 'Israel said' alone is not
+        ("Netanyahu's office said on Friday that Hamas had broken the terms.", [("statement", ("country:IL",))]),
+        ("Israel said on Friday that Hamas had broken the terms.", []),
+        # who condemned an attack did not carry it out (and a state's stance alone is no event)
+        ("The White House condemned the attack on Monday.", []),
+    ],
+)  # fmt: skip
+def test_stances_and_offices_are_statements(nlp: Any, text: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:
+    assert [(e.type, e.participants) for e in events_of(nlp, text, "2023-11-28")] == expected

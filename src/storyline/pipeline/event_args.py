@@ -533,6 +533,8 @@ def participants(trigger: Token, index: DocIndex, subject_only: bool = False,
 
 
 SELF_WORDS = frozenset({"its", "their", "our", "we", "us"})
+STANCE_VERBS = frozenset({"welcome", "condemn", "criticise", "criticize", "praise", "hail", "deplore", "denounce",
+                          "reject", "regret", "applaud", "slam"})  # fmt: skip
 
 
 def _when_clause_people(noun: Token, index: DocIndex) -> list[Mention]:

@@ -136,6 +136,8 @@ SPEAKER_APART = frozenset({"attack", "market_move"})
 def _people(group: list[Trigger], index: args.DocIndex, etype: str) -> list[Mention]:
     people: list[Mention] = []
     for t in group:
+        if etype == "attack" and t.token.pos_ != "VERB" and args.governor(t.token).lemma_.lower() in args.STANCE_VERBS:
+            continue  # 'the White House condemned the attack': who condemned it did not attack
         found = args.participants(t.token, index, subject_only=etype == "statement",
                                   speaker_joins=etype not in SPEAKER_APART, own_phrase=etype in MEASURES)
         if etype in MEASURES:
@@ -164,7 +166,8 @@ def _reference_only(head: Token, etype: str, when: Timex | None, dated_by: str,
         return True  # "the steep tariffs were not sustainable"
     if etype == "purchase_commitment" and not (_committed(head) or (when is not None and when.mod == "BEFORE")):
         return True  # "the EU imported 4.5 million tonnes last year": trade data, no commitment
-    if etype == "statement" and (dated_by != "text" or not people or all(_is_country(m) for m in people)):
+    if etype == "statement" and (dated_by != "text" or not people or all(_is_country(m) and not _office(m)
+                                                                         for m in people)):  # fmt: skip
         return True  # "Washington said on Monday that …": the news is what it said
     # "since the tariffs announcement": a reference point, reported elsewhere
     return args.in_temporal_pp(head) and dated_by != "text" and (not people or args.since_or_before(head))
@@ -311,6 +314,16 @@ def _committed(tok: Token) -> bool:
 
 def _is_country(m: Mention) -> bool:
     return m.key.startswith(("country:", "bloc:")) or m.label in ("GPE", "NORP")
+
+
+OFFICE_WORDS = frozenset({"office", "ministry", "presidency", "chancellery", "kremlin", "spokesman", "spokeswoman",
+                          "spokesperson", "embassy", "cabinet"})  # fmt: skip
+
+
+def _office(m: Mention) -> bool:
+    """'Netanyahu's office', 'the Qatari foreign ministry': an office that speaks for its
+    state, whose statement is news in itself (not 'Israel said')."""
+    return m.text.split()[-1].lower() in OFFICE_WORDS if m.text.split() else False
 
 
 def _definite(tok: Token) -> bool:
