@@ -102,7 +102,7 @@ KOREA_SUMMITS_FLOORS = {"doc_dates": 5, "events": 29, "event_exact_start": 24, "
 US_CHINA_2025_FLOORS = {"doc_dates": 5, "events": 40, "event_exact_start": 29, "series_points": 6, "quotes": 23,
                         "entities": 20, "cleaning": 115, "flags": 2}  # fmt: skip
 UKRAINE_TALKS_FLOORS = {"doc_dates": 4, "events": 32, "event_exact_start": 27, "series_points": 2, "quotes": 20,
-                        "entities": 32, "cleaning": 128, "flags": 2}  # fmt: skip
+                        "entities": 33, "cleaning": 128, "flags": 2}  # fmt: skip
 # US-China went from 1.55 to 1.61 (now 1.59) when the Busan article was dated by its own clues near its
 # dated rewrite (Oct 30, not the rewrite's Oct 31): its Shanghai move is now on Oct 30, where the
 # scorer, matching market moves by type and day only, counts it for the soybean move as well.
@@ -127,11 +127,12 @@ NORTH_AMERICA_TARIFFS_FLOORS = {"doc_dates": 5, "events": 31, "event_exact_start
 # probes into brandy, pork and dairy).  First contact: Gaza doc_dates 4/6, events 23/44, exact
 # 21/43, quotes 20/25, entities 19/25, cleaning 46/55; EU doc_dates 5/6, events 16/42, exact 13/32,
 # series 2/21, quotes 23/24, entities 15/25, cleaning 32/41.  The floors are what this session's
-# general fixes reach (see the CHANGELOG).
-GAZA_TRUCE_FLOORS = {"doc_dates": 5, "events": 25, "event_exact_start": 23, "quotes": 20, "entities": 19,
-                     "cleaning": 46, "flags": 1}  # fmt: skip
-EU_CHINA_EV_FLOORS = {"doc_dates": 5, "events": 20, "event_exact_start": 16, "series_points": 5, "quotes": 23,
-                      "entities": 15, "cleaning": 32, "flags": 1}  # fmt: skip
+# general fixes reach (see the CHANGELOG).  The Gaza gold types hostage releases as agreements or
+# statements, where storyline keeps them as 'other' events: those nine stay misses by design.
+GAZA_TRUCE_FLOORS = {"doc_dates": 6, "events": 31, "event_exact_start": 29, "quotes": 25, "entities": 20,
+                     "cleaning": 55, "flags": 1}  # fmt: skip
+EU_CHINA_EV_FLOORS = {"doc_dates": 5, "events": 21, "event_exact_start": 17, "series_points": 5, "quotes": 23,
+                      "entities": 16, "cleaning": 41, "flags": 1}  # fmt: skip
 FRAGMENTATION_CEILING = {"us_china_2025": 1.65, "ukraine_talks": 1.5, "north_america_tariffs": 1.35}
 
 
