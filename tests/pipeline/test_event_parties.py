@@ -341,3 +341,14 @@ def test_a_visit_to_troops_inside_a_place_is_a_visit_there(nlp: Any) -> None:
 )  # fmt: skip
 def test_stances_and_offices_are_statements(nlp: Any, text: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:
     assert [(e.type, e.participants) for e in events_of(nlp, text, "2023-11-28")] == expected
+
+
+def test_trade_defence_measures_with_a_range_of_rates(nlp: Any) -> None:
+    """'provisional anti-dumping measures on brandy from the EU … deposits of between 30.6% and
+    39%': a duty of China on the EU, at both ends of its range."""
+    text = ("On Tuesday, China's commerce ministry announced provisional anti-dumping measures on brandy from the EU, "
+            "requiring importers to lodge deposits of between 30.6% and 39% from Friday.")
+    (duty,) = of_type(events_of(nlp, text, "2024-10-09"), "tariff")
+    assert (duty.attributes["imposer"], duty.attributes["target"], duty.attributes["rates"]) == ("CN", "EU", [30.6, 39.0])
+    assert of_type(events_of(nlp, "The government announced new measures on housing on Tuesday.", "2024-10-09"),
+                   "tariff") == []  # fmt: skip

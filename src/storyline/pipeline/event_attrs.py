@@ -67,7 +67,8 @@ def _changed_to(trigger: Token, quantities: Sequence[Quantity]) -> Quantity | No
 
 def _rates_for(trigger: Token, quantities: Sequence[Quantity]) -> list[float]:
     """'rates of 17.4% for BYD, 20% for Geely and 38.1% for SAIC': one measure, a rate per
-    company (or product) it names, each given by a percent followed by 'for'."""
+    company (or product) it names, each given by a percent followed by 'for'; and 'between
+    30.6% and 39%', the two ends of a range of rates."""
     clause = clause_of(governor(trigger))
     out = []
     for q in quantities:
@@ -75,7 +76,11 @@ def _rates_for(trigger: Token, quantities: Sequence[Quantity]) -> list[float]:
         end = _token_at(trigger.sent, q.end - 1) if tok is not None else None
         if tok is None or end is None or tok.i not in clause or end.i + 1 >= trigger.sent.end:
             continue
-        if trigger.doc[end.i + 1].lower_ == "for":
+        after = trigger.doc[end.i + 1]
+        if after.lower_ == "for" or (after.lower_ == "and" and tok.i > 0 and trigger.doc[tok.i - 1].lower_ == "between"):
+            out.append(q.value)  # 'deposits of between 30.6% and 39%': the lowest and the highest
+        elif tok.i > 1 and trigger.doc[tok.i - 1].lower_ == "and" and any(
+                t.lower_ == "between" for t in trigger.doc[max(tok.i - 5, 0) : tok.i]):  # fmt: skip
             out.append(q.value)
     return list(dict.fromkeys(out))
 
