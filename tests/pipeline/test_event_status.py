@@ -161,3 +161,18 @@ def test_an_exemption_from_a_measure_is_news_even_undated(nlp: Any) -> None:
     events = events_of(nlp, text, "2025-03-05")
     assert typed(events, "tariff") == [("2025-03-04", "in_effect"), ("2025-03-05", "suspended")]
     assert not [e for e in events if e.type == "meeting"]  # 'meet the rules' is no meeting
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # agreed that day, done later: announced, not in effect
+        ("Washington agreed on Tuesday to cut its tariff on European steel from 25% to 10%.", "announced"),
+        ("The EU promised on Tuesday to lower its duty on Japanese batteries from 8% to 2%.", "announced"),
+        # a cut that happened is in effect
+        ("Washington cut its tariff on European steel from 25% to 10% on Tuesday.", "in_effect"),
+    ],
+)
+def test_a_measure_agreed_to_is_announced_not_in_effect(nlp: Any, text: str, status: str) -> None:
+    (tariff,) = [e for e in events_of(nlp, text, "2026-03-18") if e.type == "tariff"]
+    assert tariff.status == status

@@ -196,6 +196,8 @@ def _measure_status(words: set[str], tense: str, gov: Token) -> str | None:
             return status
     if tense == "future" or words & _words("planned"):
         return None
+    if gov.dep_ == "xcomp" and gov.head.lemma_.lower() in COMMIT_VERBS and gov.head.lemma_.lower() != "decide":
+        return "announced"  # 'agreed on Tuesday to cut its tariff to 10%': agreed that day, done later
     if words & _words("in_effect"):
         return "in_effect"
     return "announced" if words & _words("announced") else None
